@@ -1,0 +1,46 @@
+/**
+ * The desktop host: one instance (one journal writer), a hardened window, the contract bound
+ * to IPC. All trading logic lives in main/core; this file only wires it to Electron.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { startTerminal } from '../../core/terminal/start-terminal';
+import { electronSettings } from './electron-settings';
+import { bindContract } from './ipc';
+import { createMainWindow } from './main-window';
+import { installMenu } from './menu';
+import { hardenSessions } from './security';
+
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Blackbox already owns the journal; a second writer could only do harm.
+  app.quit();
+} else {
+  void app.whenReady().then(async () => {
+    hardenSessions();
+    installMenu();
+    const settings = electronSettings();
+    const terminal = await startTerminal({ dataDir: app.getPath('userData'), settings });
+    let window: BrowserWindow | null = createMainWindow(settings, outDir);
+    const unbind = bindContract(terminal, () => (window && !window.isDestroyed() ? window.webContents : null));
+
+    app.on('second-instance', () => {
+      if (window?.isMinimized()) window.restore();
+      window?.focus();
+    });
+    app.on('activate', () => {
+      if (!window || window.isDestroyed()) window = createMainWindow(settings, outDir);
+    });
+    app.on('window-all-closed', () => app.quit());
+    app.on('will-quit', (event) => {
+      event.preventDefault();
+      unbind();
+      void terminal.close().finally(() => app.exit(0));
+    });
+  }).catch((error: unknown) => {
+    dialog.showErrorBox('Blackbox could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}

@@ -1,0 +1,43 @@
+/** Everything the status bar and the tables show, as main believes it. Decimals are strings. */
+import type { CommandOutcome, DecimalString, OrderType, Side, VenueStatus } from './domain';
+
+export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
+export type JournalState = 'ok' | 'read_only' | 'failed';
+
+export interface MarketInfo {
+  symbol: string;
+  tickSize: DecimalString;
+  stepSize: DecimalString;
+}
+
+export interface PositionView {
+  market: string;
+  /** Signed: positive long, negative short. */
+  size: DecimalString;
+  entryPrice: DecimalString | null;
+  unrealizedPnl: DecimalString | null;
+}
+
+export interface OrderView {
+  clientId: string;
+  venueOrderId: string | null;
+  market: string;
+  side: Side;
+  type: OrderType;
+  size: DecimalString;
+  remainingSize: DecimalString | null;
+  price: DecimalString | null;
+  triggerPrice: DecimalString | null;
+  /** The venue's word for the order (NEW, OPEN, UNTRIGGERED, CLOSED) or our own before it answered. */
+  state: string;
+  outcome: CommandOutcome | null;
+  reason: string | null;
+}
+
+export interface TerminalSnapshot {
+  venue: { name: string; status: VenueStatus; since: number | null; connection: ConnectionState };
+  journal: { state: JournalState; message: string; events: number; head: string | null; path: string };
+  markets: MarketInfo[];
+  positions: PositionView[];
+  openOrders: OrderView[];
+}
