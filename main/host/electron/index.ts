@@ -22,7 +22,9 @@ if (!app.requestSingleInstanceLock()) {
     hardenSessions();
     installMenu();
     const settings = electronSettings();
-    const terminal = await startTerminal({ dataDir: app.getPath('userData'), settings });
+    // BLACKBOX_DATA_DIR lets tests (and careful users) point the journal elsewhere.
+    const dataDir = process.env.BLACKBOX_DATA_DIR ?? app.getPath('userData');
+    const terminal = await startTerminal({ dataDir, settings });
     let window: BrowserWindow | null = createMainWindow(settings, outDir);
     const unbind = bindContract(terminal, () => (window && !window.isDestroyed() ? window.webContents : null));
 
