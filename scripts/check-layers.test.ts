@@ -44,3 +44,13 @@ describe('layer check', () => {
     expect(checkLayers(root)).toEqual([]);
   });
 });
+
+describe('layer check for tests', () => {
+  it('lets a test in any layer use vitest and Node, but not electron', () => {
+    const root = tree({
+      'shared/a.test.ts': "import { it } from 'vitest'; import { tmpdir } from 'node:os';",
+      'main/core/b.test.ts': "import { app } from 'electron';",
+    });
+    expect(checkLayers(root)).toEqual([expect.objectContaining({ file: 'main/core/b.test.ts' })]);
+  });
+});

@@ -1,5 +1,5 @@
 /** Everything the status bar and the tables show, as main believes it. Decimals are strings. */
-import type { CommandOutcome, DecimalString, OrderType, Side, VenueStatus } from './domain';
+import type { CommandOutcome, DecimalString, Side, VenueStatus } from './domain';
 
 export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
 export type JournalState = 'ok' | 'read_only' | 'failed';
@@ -23,7 +23,8 @@ export interface OrderView {
   venueOrderId: string | null;
   market: string;
   side: Side;
-  type: OrderType;
+  /** The venue's order type word (LIMIT, MARKET, TAKE_PROFIT_MARKET, STOP_LIMIT …). */
+  type: string;
   size: DecimalString;
   remainingSize: DecimalString | null;
   price: DecimalString | null;

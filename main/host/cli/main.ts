@@ -1,8 +1,9 @@
 /** The `blackbox` command: dispatches to one subcommand; bad input exits 2 with a message. */
 import { UsageError, type Command } from './command';
+import { benchCommand } from './commands/bench';
 import { serveCommand } from './commands/serve';
 
-const commands: Command[] = [serveCommand];
+const commands: Command[] = [serveCommand, benchCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

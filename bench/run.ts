@@ -1,0 +1,21 @@
+/** Runs every benchmark suite (or those named) and merges their metrics into one object. */
+import type { BenchSuite } from './suite';
+import { uiBench } from './ui.bench';
+
+export const SUITES: BenchSuite[] = [uiBench];
+
+export async function runBench(options: { quick: boolean; only?: string[]; progress?: (line: string) => void }) {
+  const metrics: Record<string, number | string | boolean> = {};
+  for (const suite of SUITES) {
+    if (options.only && !options.only.includes(suite.name)) continue;
+    options.progress?.(`bench ${suite.name}…`);
+    const started = performance.now();
+    try {
+      Object.assign(metrics, await suite.run({ quick: options.quick }));
+    } catch (error) {
+      metrics[`${suite.name}.error`] = error instanceof Error ? error.message : String(error);
+    }
+    options.progress?.(`bench ${suite.name} done in ${Math.round(performance.now() - started)} ms`);
+  }
+  return metrics;
+}

@@ -1,0 +1,102 @@
+/**
+ * UI benchmarks in Debian's Chromium against the web host: time to the first drawn chart, and
+ * frame times while the host streams 1,000 price ticks per second through the same event path
+ * real ticks take (terminal → web host → WebSocket → chart model).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { CoreEventListener, CoreService } from '../main/core/api/core-service';
+import { confSettings } from '../main/core/settings/conf-settings';
+import { startTerminal } from '../main/core/terminal/start-terminal';
+import { startWebHost } from '../main/host/web/web-host';
+import type { BenchSuite } from './suite';
+import { percentile } from './stats';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The terminal's own events plus a synthetic tick stream, delivered through one subscription. */
+function withFirehose(service: CoreService): CoreService & { fire(market: string, at: number, price: string): void } {
+  const listeners = new Set<CoreEventListener>();
+  const unsubscribe = service.subscribe((event, payload) => listeners.forEach((l) => l(event, payload)));
+  return {
+    handlers: service.handlers,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      unsubscribe();
+      await service.close();
+    },
+    fire(market, at, price) {
+      listeners.forEach((l) => l('price', { market, at, mark: price, reference: price }));
+    },
+  };
+}
+
+export const uiBench: BenchSuite = {
+  name: 'ui',
+  async run({ quick }) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bb-bench-ui-'));
+    const started = performance.now();
+    const terminal = withFirehose(await startTerminal({ dataDir, settings: confSettings(dataDir) }));
+    const host = await startWebHost({ service: terminal, staticDir: join(import.meta.dirname, '..', 'out', 'renderer') });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(host.url);
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="price-chart"]')?.getAttribute('data-ticks-drawn') ?? 0) > 0, undefined, { timeout: 30_000 });
+      const firstChartPaint = performance.now() - started;
+
+      const cdp = await page.context().newCDPSession(page);
+      const heap = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      };
+      const heapBefore = await heap();
+      const market = await page.getByTestId('price-chart').getAttribute('data-market');
+
+      const seconds = quick ? 3 : 10;
+      await page.evaluate(() => {
+        const w = window as unknown as { frameGaps: number[] };
+        w.frameGaps = [];
+        let last = performance.now();
+        const loop = (now: number) => {
+          w.frameGaps.push(now - last);
+          last = now;
+          requestAnimationFrame(loop);
+        };
+        requestAnimationFrame(loop);
+      });
+      let price = 95_000_00; // in cents, to keep the synthetic walk exact
+      let ticks = 0;
+      const end = Date.now() + seconds * 1000;
+      while (Date.now() < end) {
+        const batchStart = Date.now();
+        for (let i = 0; i < 10; i++) {
+          price += ((ticks * 7919) % 11) - 5;
+          terminal.fire(market!, Date.now(), (price / 100).toFixed(2));
+          ticks++;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10 - (Date.now() - batchStart))));
+      }
+      const gaps = await page.evaluate(() => (window as unknown as { frameGaps: number[] }).frameGaps.slice(1));
+      const heapAfter = await heap();
+      return {
+        'ui.first_chart_paint_ms': Math.round(firstChartPaint),
+        'ui.frame_p95_ms_at_1000_ticks_per_s': Number(percentile(gaps, 0.95).toFixed(2)),
+        'ui.frames_sampled': gaps.length,
+        'ui.ticks_sent_per_s': Math.round(ticks / seconds),
+        'ui.heap_before_bytes': heapBefore,
+        'ui.heap_after_bytes': heapAfter,
+        'ui.heap_growth_ratio': Number((heapAfter / heapBefore).toFixed(3)),
+      };
+    } finally {
+      await browser.close();
+      await host.close();
+      await terminal.close();
+    }
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * What the venue currently looks like to the terminal, folded from adapter events: its mode,
+ * our connection, positions and open orders. Only what the venue told us; nothing is derived.
+ */
+import type { VenueStatus } from '../../../shared/domain';
+import type { ConnectionState, OrderView, PositionView } from '../../../shared/snapshot';
+import type { VenueEvent, VenueOrder } from '../venues/port';
+
+const OPEN_STATUSES = new Set(['NEW', 'UNTRIGGERED', 'OPEN']);
+
+function orderView(order: VenueOrder): OrderView {
+  return {
+    clientId: order.clientId ?? order.venueOrderId,
+    venueOrderId: order.venueOrderId,
+    market: order.market,
+    side: order.side,
+    type: order.type,
+    size: order.size,
+    remainingSize: order.remainingSize,
+    price: order.price,
+    triggerPrice: order.triggerPrice,
+    state: order.status,
+    outcome: 'confirmed',
+    reason: order.cancelReason,
+  };
+}
+
+export class VenueView {
+  status: VenueStatus = 'degraded';
+  since: number | null = null;
+  connection: ConnectionState = 'connecting';
+  private readonly positions = new Map<string, PositionView>();
+  private readonly orders = new Map<string, OrderView>();
+
+  /** Applies one adapter event; returns true when anything the snapshot shows changed. */
+  apply(event: VenueEvent): boolean {
+    switch (event.kind) {
+      case 'status':
+        return this.setStatus(event.status, event.at);
+      case 'connection': {
+        const next: ConnectionState = event.state === 'up' ? 'connected' : 'disconnected';
+        const changed = next !== this.connection;
+        this.connection = next;
+        // Without a stream we cannot tell what the venue is doing (DESIGN §5: degraded).
+        if (next === 'disconnected') this.setStatus('degraded', event.at);
+        return changed;
+      }
+      case 'position': {
+        const p = event.position;
+        if (p.status === 'CLOSED' || /^-?0*(\.0*)?$/.test(p.size)) return this.positions.delete(p.market);
+        this.positions.set(p.market, { market: p.market, size: p.size, entryPrice: p.averageEntryPrice, unrealizedPnl: p.unrealizedPnl });
+        return true;
+      }
+      case 'order': {
+        const view = orderView(event.order);
+        if (OPEN_STATUSES.has(event.order.status)) this.orders.set(view.clientId, view);
+        else this.orders.delete(view.clientId);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  setStatus(status: VenueStatus, at: number): boolean {
+    if (status === this.status) return false;
+    this.status = status;
+    this.since = at;
+    return true;
+  }
+
+  positionList(): PositionView[] {
+    return [...this.positions.values()].sort((a, b) => a.market.localeCompare(b.market));
+  }
+
+  openOrderList(): OrderView[] {
+    return [...this.orders.values()];
+  }
+}
