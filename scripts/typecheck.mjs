@@ -2,7 +2,7 @@
 // main/core or a Node call in the renderer fails here, not at run time.
 import { spawnSync } from 'node:child_process';
 
-const layers = ['shared', 'core', 'host', 'preload', 'renderer', 'e2e'];
+const layers = ['shared', 'core', 'host', 'preload', 'renderer', 'e2e', 'bench'];
 let failed = 0;
 for (const layer of layers) {
   const run = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', `tsconfig.${layer}.json`], { stdio: 'inherit' });

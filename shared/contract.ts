@@ -4,21 +4,52 @@
  * the local WebSocket) carry exactly these names; main validates params before dispatch.
  */
 import { z } from 'zod';
-import type { PriceTick } from './domain';
+import { ORDER_TYPES, SIDES, type PriceTick } from './domain';
+import type { OrderPreview, OrderOutcomeView } from './orders';
 import type { Result } from './result';
 import type { TerminalSnapshot } from './snapshot';
+
+const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'a positive decimal string such as "0.5"').max(40);
+
+/** What the order ticket (or anything else) asks for; main re-checks all of it. */
+export const orderTicketSchema = z
+  .object({
+    market: z.string().min(1).max(64),
+    side: z.enum(SIDES),
+    type: z.enum(ORDER_TYPES),
+    size: decimalString,
+    /** `quote`: size is a notional in the quote currency, converted by main at the order's price. */
+    sizeUnit: z.enum(['base', 'quote']).default('base'),
+    price: decimalString.optional(),
+    triggerPrice: decimalString.optional(),
+    postOnly: z.boolean().default(false),
+    reduceOnly: z.boolean().default(false),
+  })
+  .strict();
+export type OrderTicket = z.infer<typeof orderTicketSchema>;
+export type OrderTicketInput = z.input<typeof orderTicketSchema>;
 
 export const methodParams = {
   getSnapshot: z.object({}).strict(),
   getPriceHistory: z.object({ market: z.string().min(1).max(64), limit: z.number().int().min(1).max(10_000) }).strict(),
+  previewOrder: orderTicketSchema,
+  placeOrder: orderTicketSchema,
+  cancelOrder: z.object({ clientId: z.string().min(1).max(64) }).strict(),
+  cancelAll: z.object({ market: z.string().min(1).max(64).optional() }).strict(),
 } as const;
 
 export type MethodName = keyof typeof methodParams;
 export type MethodParams<M extends MethodName> = z.infer<(typeof methodParams)[M]>;
+/** What a caller may pass (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<(typeof methodParams)[M]>;
 
 export interface MethodResults {
   getSnapshot: TerminalSnapshot;
   getPriceHistory: PriceTick[];
+  previewOrder: OrderPreview;
+  placeOrder: OrderOutcomeView;
+  cancelOrder: OrderOutcomeView;
+  cancelAll: OrderOutcomeView;
 }
 
 export interface EventPayloads {
@@ -36,7 +67,7 @@ export type ContractHandlers = {
 
 /** What the renderer calls: the same names, results as data, subscriptions that unsubscribe. */
 export type BlackboxApi = {
-  [M in MethodName]: (params: MethodParams<M>) => Promise<Result<MethodResults[M]>>;
+  [M in MethodName]: (params: MethodInput<M>) => Promise<Result<MethodResults[M]>>;
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 };

@@ -6,6 +6,7 @@ import { Tabs } from './layout/Tabs';
 import { useSnapshot } from './state/use-snapshot';
 import { OrdersTable } from './tables/OrdersTable';
 import { PositionsTable } from './tables/PositionsTable';
+import { OrderTicket } from './ticket/OrderTicket';
 
 export function App({ api }: { api: BlackboxApi }) {
   const { snapshot, error } = useSnapshot(api);
@@ -33,6 +34,7 @@ export function App({ api }: { api: BlackboxApi }) {
           </div>
           {market && <PriceChart api={api} market={market} />}
         </section>
+        {market && <OrderTicket key={market} api={api} market={market} />}
         <Tabs
           tabs={[
             { id: 'positions', title: 'Positions', badge: snapshot.positions.length, render: () => <PositionsTable positions={snapshot.positions} /> },
