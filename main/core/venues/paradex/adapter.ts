@@ -1,0 +1,171 @@
+/**
+ * The Paradex adapter: the WebSocket stream, the `/system/state` and chain-height pollers, order
+ * entry and the reconciliation look-ups behind the VenueAdapter port.
+ */
+import { Listeners } from '../listeners';
+import { Periodic } from '../periodic';
+import type {
+  CancelResult, MessageSource, OrderLookup, OrderRequest, PlaceResult, QueryResult, TradeBust, VenueAccount,
+  VenueAdapter, VenueEvent, VenueFill, VenueListener, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
+} from '../port';
+import { readChainHeight } from './chain-rpc';
+import { PARADEX_CHANNELS, PARADEX_DEFAULTS, type ParadexConfig } from './config';
+import { eventsFromFrame } from './frames';
+import { ParadexOrderEntry } from './order-entry';
+import { ParadexQueries } from './queries';
+import { ParadexRest } from './rest';
+import { ParadexWsClient } from './ws-client';
+
+export class ParadexAdapter implements VenueAdapter {
+  readonly venue = 'paradex';
+  private readonly listeners = new Listeners<VenueEvent>();
+  private readonly queries: ParadexQueries;
+  private readonly orders: ParadexOrderEntry;
+  private readonly ws: ParadexWsClient;
+  private readonly pollers: Periodic[] = [];
+  private readonly timeoutMs: number;
+
+  constructor(private readonly config: ParadexConfig) {
+    const { clock, auth } = config;
+    this.timeoutMs = config.requestTimeoutMs ?? PARADEX_DEFAULTS.requestTimeoutMs;
+    const rest = new ParadexRest({ restUrl: config.restUrl, clock, timeoutMs: this.timeoutMs, auth });
+    this.queries = new ParadexQueries(rest, {
+      pageSize: config.pageSize ?? PARADEX_DEFAULTS.pageSize,
+      maxPages: config.maxPages ?? PARADEX_DEFAULTS.maxPages,
+    });
+    this.orders = new ParadexOrderEntry(rest, auth);
+    const markets = config.markets.length > 0 ? new Set(config.markets) : null;
+    this.ws = new ParadexWsClient({
+      url: config.wsUrl,
+      clock,
+      channels: PARADEX_CHANNELS,
+      getJwt: () => auth.getJwt(),
+      backoff: { ...PARADEX_DEFAULTS.backoff, ...config.backoff },
+      handshakeTimeoutMs: this.timeoutMs,
+      idleTimeoutMs: config.idleTimeoutMs ?? PARADEX_DEFAULTS.idleTimeoutMs,
+      onFrame: (raw, json, at) => {
+        for (const event of eventsFromFrame(raw, json, { at, markets })) this.listeners.emit(event);
+      },
+      onLink: (link) => this.listeners.emit({ kind: 'connection', venueAt: null, ...link }),
+    });
+    const statusPollMs = config.statusPollMs === undefined ? PARADEX_DEFAULTS.statusPollMs : config.statusPollMs;
+    if (statusPollMs !== null) this.pollers.push(new Periodic(clock, statusPollMs, () => this.pollStatus()));
+    const chainPollMs = config.chainPollMs === undefined ? PARADEX_DEFAULTS.chainPollMs : config.chainPollMs;
+    if (chainPollMs !== null && config.rpcUrl !== null) {
+      this.pollers.push(new Periodic(clock, chainPollMs, () => this.pollChainHeight()));
+    }
+  }
+
+  connect(): Promise<void> {
+    for (const poller of this.pollers) poller.start();
+    return this.ws.start();
+  }
+
+  async close(): Promise<void> {
+    for (const poller of this.pollers) poller.stop();
+    await this.ws.stop();
+  }
+
+  subscribe(listener: VenueListener): () => void {
+    return this.listeners.add(listener);
+  }
+
+  placeOrder(request: OrderRequest): Promise<PlaceResult> {
+    return this.orders.place(request);
+  }
+
+  cancelOrder(clientId: string, market?: string): Promise<CancelResult> {
+    return this.orders.cancel(clientId, market);
+  }
+
+  cancelAll(market?: string): Promise<CancelResult> {
+    return this.orders.cancelAll(market);
+  }
+
+  markets(): Promise<QueryResult<VenueMarket[]>> {
+    return this.reported(this.queries.markets());
+  }
+
+  prices(): Promise<QueryResult<VenuePrice[]>> {
+    return this.reported(this.queries.prices());
+  }
+
+  openOrders(market?: string): Promise<QueryResult<VenueOrder[]>> {
+    return this.reported(this.queries.openOrders(market));
+  }
+
+  orderByClientId(clientId: string): Promise<QueryResult<OrderLookup>> {
+    return this.reported(this.queries.orderByClientId(clientId));
+  }
+
+  ordersHistory(query: { since: number; market?: string }): Promise<QueryResult<VenueOrder[]>> {
+    return this.reported(this.queries.ordersHistory(query));
+  }
+
+  fills(query: { since: number; market?: string }): Promise<QueryResult<VenueFill[]>> {
+    return this.reported(this.queries.fills(query));
+  }
+
+  tradeBusts(): Promise<QueryResult<TradeBust[]>> {
+    return this.reported(this.queries.tradeBusts());
+  }
+
+  positions(): Promise<QueryResult<VenuePosition[]>> {
+    return this.reported(this.queries.positions());
+  }
+
+  account(): Promise<QueryResult<VenueAccount>> {
+    return this.reported(this.queries.account());
+  }
+
+  systemState(): Promise<QueryResult<VenueMode>> {
+    return this.reported(this.queries.systemState(), 'system_state');
+  }
+
+  chainHeight(): Promise<QueryResult<number>> {
+    const { rpcUrl, clock } = this.config;
+    if (rpcUrl === null) {
+      const error = { kind: 'transport' as const, message: 'no Starknet RPC URL configured', httpStatus: null, code: null, raw: null };
+      return Promise.resolve({ ok: false, error });
+    }
+    return this.reported(readChainHeight(clock, rpcUrl, this.timeoutMs), 'chain_height');
+  }
+
+  private async pollStatus(): Promise<void> {
+    const result = await this.systemState();
+    this.emitSample(result, 'system_state', (status) => ({ kind: 'status', status }));
+  }
+
+  private async pollChainHeight(): Promise<void> {
+    const result = await this.chainHeight();
+    this.emitSample(result, 'chain_height', (height) => ({ kind: 'chain_height', height }));
+  }
+
+  /** Each poll leaves a trace: the sample, or why there is none (malformed answers are reported by `reported`). */
+  private emitSample<T>(
+    result: QueryResult<T>,
+    source: MessageSource,
+    toEvent: (value: T) => { kind: 'status'; status: VenueMode } | { kind: 'chain_height'; height: number },
+  ): void {
+    const at = this.config.clock.now();
+    if (result.ok) {
+      this.listeners.emit({ ...toEvent(result.value), at, venueAt: null, raw: result.raw[0] ?? '' } as VenueEvent);
+    } else if (result.error.kind !== 'malformed') {
+      const { message, raw } = result.error;
+      this.listeners.emit({ kind: 'venue_error', source, reason: message, at, venueAt: null, raw });
+    }
+  }
+
+  /** Anything unreadable in an answer goes on the event stream too, so the journal keeps it. */
+  private async reported<T>(pending: Promise<QueryResult<T>>, source: MessageSource = 'rest'): Promise<QueryResult<T>> {
+    const result = await pending;
+    const at = this.config.clock.now();
+    const bad = result.ok
+      ? result.malformed
+      : result.error.kind === 'malformed'
+        ? [{ raw: result.error.raw ?? '', problem: result.error.message }]
+        : [];
+    for (const item of bad) this.listeners.emit({ kind: 'malformed', source, problem: item.problem, at, venueAt: null, raw: item.raw });
+    return result;
+  }
+}
