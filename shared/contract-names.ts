@@ -2,7 +2,8 @@
  * The contract's names without its schemas, for the sandboxed preload (which should not carry
  * zod). A test checks these lists against shared/contract.ts.
  */
-export const METHOD_NAMES = ['getSnapshot', 'getPriceHistory', 'previewOrder', 'placeOrder', 'cancelOrder', 'cancelAll'] as const;
-export const EVENT_NAMES = ['price', 'snapshot'] as const;
+export const METHOD_NAMES = ['getSnapshot', 'getPriceHistory', 'previewOrder', 'placeOrder', 'cancelOrder', 'cancelAll',
+  'queryJournal', 'verifyJournal', 'pickJournalFile', 'openJournalForReview', 'closeJournalReview'] as const;
+export const EVENT_NAMES = ['price', 'snapshot', 'verifyProgress'] as const;
 export const IPC_METHOD_PREFIX = 'blackbox:call:';
 export const IPC_EVENT_CHANNEL = 'blackbox:event';

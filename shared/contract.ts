@@ -4,7 +4,8 @@
  * the local WebSocket) carry exactly these names; main validates params before dispatch.
  */
 import { z } from 'zod';
-import { ORDER_TYPES, SIDES, type PriceTick } from './domain';
+import { EVENT_KINDS, ORDER_TYPES, SIDES, type PriceTick } from './domain';
+import type { JournalPage, JournalSource, VerifyProgress, VerifyReport } from './journal-view';
 import type { OrderPreview, OrderOutcomeView } from './orders';
 import type { Result } from './result';
 import type { TerminalSnapshot } from './snapshot';
@@ -36,6 +37,21 @@ export const methodParams = {
   placeOrder: orderTicketSchema,
   cancelOrder: z.object({ clientId: z.string().min(1).max(64) }).strict(),
   cancelAll: z.object({ market: z.string().min(1).max(64).optional() }).strict(),
+  queryJournal: z
+    .object({
+      kind: z.enum(EVENT_KINDS).optional(),
+      market: z.string().min(1).max(64).optional(),
+      clientId: z.string().min(1).max(64).optional(),
+      search: z.string().min(1).max(200).optional(),
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+  verifyJournal: z.object({}).strict(),
+  /** Asks the host for a file (a native dialog in Electron); hosts without one answer NOT_SUPPORTED. */
+  pickJournalFile: z.object({}).strict(),
+  openJournalForReview: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  closeJournalReview: z.object({}).strict(),
 } as const;
 
 export type MethodName = keyof typeof methodParams;
@@ -50,6 +66,11 @@ export interface MethodResults {
   placeOrder: OrderOutcomeView;
   cancelOrder: OrderOutcomeView;
   cancelAll: OrderOutcomeView;
+  queryJournal: JournalPage;
+  verifyJournal: VerifyReport;
+  pickJournalFile: { path: string | null };
+  openJournalForReview: JournalSource;
+  closeJournalReview: JournalSource;
 }
 
 export interface EventPayloads {
@@ -57,6 +78,8 @@ export interface EventPayloads {
   price: PriceTick;
   /** The terminal's state changed in a way the status bar or tables show. */
   snapshot: TerminalSnapshot;
+  /** Progress of a running chain verification. */
+  verifyProgress: VerifyProgress;
 }
 export type EventName = keyof EventPayloads;
 

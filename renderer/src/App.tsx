@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BlackboxApi } from '../../shared/contract';
 import { PriceChart } from './chart/PriceChart';
+import { JournalTab } from './journal/JournalTab';
 import { StatusBar } from './layout/StatusBar';
 import { Tabs } from './layout/Tabs';
 import { useSnapshot } from './state/use-snapshot';
@@ -38,7 +39,8 @@ export function App({ api }: { api: BlackboxApi }) {
         <Tabs
           tabs={[
             { id: 'positions', title: 'Positions', badge: snapshot.positions.length, render: () => <PositionsTable positions={snapshot.positions} /> },
-            { id: 'orders', title: 'Open orders', badge: snapshot.openOrders.length, render: () => <OrdersTable orders={snapshot.openOrders} /> },
+            { id: 'orders', title: 'Open orders', badge: snapshot.openOrders.length, render: () => <OrdersTable orders={snapshot.openOrders} onCancel={(clientId) => void api.cancelOrder({ clientId })} /> },
+            { id: 'journal', title: 'Journal', render: () => <JournalTab api={api} /> },
           ]}
         />
       </main>
