@@ -1,0 +1,89 @@
+/**
+ * Journals what the venue says, with the raw message that said it. Order updates, fills, busts,
+ * status and connection changes commit durably; high-rate samples (prices, positions, account,
+ * height) are group-committed.
+ */
+import type { EventKind, JournalEvent } from '../../../shared/domain';
+import type { NewJournalEvent } from '../orders/journal-port';
+import type { VenueEvent } from '../venues/port';
+
+export interface RecordingJournal {
+  append(event: NewJournalEvent, options: { durable: boolean }): JournalEvent;
+}
+
+interface Mapped {
+  kind: EventKind;
+  durable: boolean;
+  market?: string | null;
+  clientId?: string | null;
+  venueOrderId?: string | null;
+  payload: unknown;
+}
+
+function map(event: VenueEvent): Mapped {
+  switch (event.kind) {
+    case 'status':
+      return { kind: 'VENUE_STATUS', durable: true, payload: { status: event.status, source: 'venue' } };
+    case 'price':
+      return { kind: 'PRICE_SAMPLE', durable: false, market: event.price.market, payload: { source: 'venue', ...event.price } };
+    case 'order':
+      return { kind: 'VENUE_ORDER_UPDATE', durable: true, market: event.order.market, clientId: event.order.clientId, venueOrderId: event.order.venueOrderId, payload: event.order };
+    case 'fill':
+      return { kind: 'FILL', durable: true, market: event.fill.market, clientId: event.fill.clientId, venueOrderId: event.fill.venueOrderId, payload: event.fill };
+    case 'position':
+      return { kind: 'POSITION_SNAPSHOT', durable: false, market: event.position.market, payload: event.position };
+    case 'account':
+      return { kind: 'ACCOUNT_SNAPSHOT', durable: false, payload: event.account };
+    case 'trade_bust':
+      return { kind: 'TRADE_BUST', durable: true, payload: event.bust };
+    case 'chain_height':
+      return { kind: 'CHAIN_HEIGHT', durable: false, payload: { height: event.height } };
+    case 'malformed':
+      return { kind: 'MALFORMED_MESSAGE', durable: true, payload: { source: event.source, problem: event.problem } };
+    case 'venue_error':
+      return { kind: 'VENUE_ERROR', durable: false, payload: { source: event.source, reason: event.reason } };
+    case 'connection':
+      return { kind: 'CONNECTION', durable: true, payload: { state: event.state, reason: event.reason, attempt: event.attempt, retryInMs: event.retryInMs } };
+  }
+}
+
+const PRICE_RESAMPLE_MS = 5_000;
+
+export class VenueRecorder {
+  private lastHeight: number | null = null;
+  private readonly lastMark = new Map<string, { key: string; at: number }>();
+
+  constructor(
+    private readonly journal: RecordingJournal,
+    private readonly venue: string,
+  ) {}
+
+  /** Journals the event unless it repeats what was just recorded; returns the stored record. */
+  record(event: VenueEvent): JournalEvent | null {
+    if (event.kind === 'chain_height') {
+      if (event.height === this.lastHeight) return null;
+      this.lastHeight = event.height;
+    }
+    if (event.kind === 'price') {
+      // Sampled on change and at least every few seconds, so a frozen price still shows as frozen.
+      const key = `${event.price.markPrice}|${event.price.indexPrice}`;
+      const last = this.lastMark.get(event.price.market);
+      if (last && last.key === key && event.at - last.at < PRICE_RESAMPLE_MS) return null;
+      this.lastMark.set(event.price.market, { key, at: event.at });
+    }
+    const mapped = map(event);
+    return this.journal.append(
+      {
+        venue: this.venue,
+        kind: mapped.kind,
+        market: mapped.market ?? null,
+        clientId: mapped.clientId ?? null,
+        venueOrderId: mapped.venueOrderId ?? null,
+        venueAt: event.venueAt,
+        payload: mapped.payload,
+        raw: event.raw,
+      },
+      { durable: mapped.durable },
+    );
+  }
+}
