@@ -1,14 +1,15 @@
 /**
- * Runs an async task now and then again `intervalMs` after each run finishes, on the injected
- * clock. Runs never overlap, so a slow venue cannot pile up requests.
+ * Runs an async task now and then every `intervalMs` on the injected clock, on a fixed cadence
+ * (so a replay polls at the same virtual instants whatever the I/O took). Runs never overlap: a
+ * tick that finds the previous run still waiting on a slow venue runs once it is done, and
+ * further ticks meanwhile are folded into that one run.
  */
 import type { Clock } from '../clock';
 
 export class Periodic {
   private cancel: (() => void) | null = null;
-  /** Bumped by start and stop so a run still in flight from an earlier start schedules nothing. */
-  private generation = 0;
-  private running = false;
+  private inFlight = false;
+  private owed = false;
 
   constructor(
     private readonly clock: Clock,
@@ -17,22 +18,30 @@ export class Periodic {
   ) {}
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    void this.run(++this.generation);
+    if (this.cancel) return;
+    this.tick();
   }
 
   stop(): void {
-    this.running = false;
-    this.generation++;
     this.cancel?.();
     this.cancel = null;
+    this.owed = false;
   }
 
-  private async run(generation: number): Promise<void> {
-    this.cancel = null;
-    await this.task();
-    if (generation !== this.generation) return;
-    this.cancel = this.clock.setTimer(this.intervalMs, () => void this.run(generation));
+  private tick(): void {
+    this.cancel = this.clock.setTimer(this.intervalMs, () => this.tick());
+    if (this.inFlight) this.owed = true;
+    else this.run();
+  }
+
+  private run(): void {
+    this.inFlight = true;
+    void this.task().finally(() => {
+      this.inFlight = false;
+      if (this.owed && this.cancel) {
+        this.owed = false;
+        this.run();
+      }
+    });
   }
 }
