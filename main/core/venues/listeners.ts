@@ -18,7 +18,7 @@ export class Listeners<E> {
       try {
         listener(event);
       } catch (error) {
-        console.error('venue event listener failed', error);
+        console.error('event listener failed', error);
       }
     }
   }

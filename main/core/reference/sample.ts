@@ -1,0 +1,32 @@
+/**
+ * Independent reference prices (DESIGN §2.5, §7): public spot tickers from sources other than
+ * the venue. Each observation is a sample with the source's message kept verbatim.
+ */
+import type { DecimalString } from '../../../shared/domain';
+
+export interface ReferenceSample {
+  /** coinbase | kraken | binance … */
+  source: string;
+  /** The terminal's market, e.g. BTC-USD-PERP. */
+  market: string;
+  price: DecimalString;
+  /** Local clock time the answer arrived (ms). */
+  receivedAt: number;
+  raw: string;
+}
+
+export interface FeedError {
+  source: string;
+  market: string;
+  at: number;
+  reason: string;
+  raw: string | null;
+}
+
+export type FeedResult = { ok: true; sample: ReferenceSample } | { ok: false; error: FeedError };
+
+export interface ReferenceFeed {
+  readonly source: string;
+  /** One observation of `market`; never throws. */
+  fetch(market: string): Promise<FeedResult>;
+}
