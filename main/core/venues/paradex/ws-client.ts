@@ -162,6 +162,9 @@ export class ParadexWsClient {
   }
 
   private answerPending(attempt: Attempt, raw: string, value: unknown): boolean {
+    // Data frames carry no id; checking that first keeps the hot path free of a schema parse.
+    const id = (value as { id?: unknown } | null)?.id;
+    if (typeof id !== 'number' || !attempt.pending.has(id)) return false;
     const response = rpcResponseSchema.safeParse(value);
     if (!response.success || typeof response.data.id !== 'number') return false;
     const resolve = attempt.pending.get(response.data.id);
