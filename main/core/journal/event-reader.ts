@@ -1,0 +1,127 @@
+/**
+ * Reading events back: paged, filtered queries that each walk one index in chain order, so a
+ * page costs the same on a journal of a thousand events or a million.
+ */
+import type Database from 'better-sqlite3';
+import { EVENT_KINDS, type EventKind, type JournalEvent } from '../../../shared/domain';
+import { EVENT_COLUMNS, rowToEvent, type EventRow } from './event-record';
+import { JournalInputError } from './errors';
+import type { Anchor } from './writer-seat';
+
+export interface JournalQuery {
+  kind?: EventKind | readonly EventKind[];
+  market?: string;
+  clientId?: string;
+  /** Local wall time, ms: only events at or after it. */
+  since?: number;
+  afterSeq?: number;
+  beforeSeq?: number;
+  /** Case-insensitive text to find in the payload, the raw message or the order ids. */
+  search?: string;
+  /** Page size, 1–1000; 100 when absent. */
+  limit?: number;
+  /** Chain order (asc, the default) or newest first. */
+  order?: 'asc' | 'desc';
+}
+
+export interface JournalPage {
+  events: JournalEvent[];
+  /** True when more events match beyond this page; continue from the last seq shown. */
+  more: boolean;
+}
+
+export const MAX_PAGE = 1000;
+const DEFAULT_PAGE = 100;
+const KNOWN_KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function wholeNumber(value: number | undefined, field: string): number | undefined {
+  if (value !== undefined && !Number.isSafeInteger(value)) throw new JournalInputError(`${field} must be a whole number`);
+  return value;
+}
+
+export function buildQuery(q: JournalQuery): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const kinds = q.kind === undefined ? [] : typeof q.kind === 'string' ? [q.kind] : [...q.kind];
+  for (const kind of kinds) if (!KNOWN_KINDS.has(kind)) throw new JournalInputError(`unknown event kind ${JSON.stringify(kind)}`);
+  if (kinds.length > 0) {
+    where.push(`kind IN (${kinds.map(() => '?').join(', ')})`);
+    params.push(...kinds);
+  }
+  if (q.market !== undefined) {
+    where.push('market = ?');
+    params.push(q.market);
+  }
+  if (q.clientId !== undefined) {
+    where.push('client_id = ?');
+    params.push(q.clientId);
+  }
+  if (wholeNumber(q.since, 'since') !== undefined) {
+    where.push('at >= ?');
+    params.push(q.since);
+  }
+  if (wholeNumber(q.afterSeq, 'afterSeq') !== undefined) {
+    where.push('seq > ?');
+    params.push(q.afterSeq);
+  }
+  if (wholeNumber(q.beforeSeq, 'beforeSeq') !== undefined) {
+    where.push('seq < ?');
+    params.push(q.beforeSeq);
+  }
+  if (q.search !== undefined && q.search !== '') {
+    const pattern = likePattern(q.search);
+    where.push(
+      `(payload LIKE ? ESCAPE '\\' OR raw LIKE ? ESCAPE '\\' OR client_id LIKE ? ESCAPE '\\' OR venue_order_id LIKE ? ESCAPE '\\')`,
+    );
+    params.push(pattern, pattern, pattern, pattern);
+  }
+  const limit = q.limit ?? DEFAULT_PAGE;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    throw new JournalInputError(`limit must be a whole number from 1 to ${MAX_PAGE}`);
+  }
+  const order = q.order === 'desc' ? 'DESC' : 'ASC';
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  // One extra row tells whether another page exists.
+  params.push(limit + 1);
+  return { sql: `SELECT ${EVENT_COLUMNS} FROM events ${filter} ORDER BY seq ${order} LIMIT ?`, params };
+}
+
+/** Read access to one connection's events, with statements prepared once. */
+export class EventReader {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  private statement(sql: string): Database.Statement {
+    let stmt = this.cache.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  query(q: JournalQuery): JournalPage {
+    const { sql, params } = buildQuery(q);
+    const rows = this.statement(sql).raw().all(...params) as EventRow[];
+    const limit = (params[params.length - 1] as number) - 1;
+    return { events: rows.slice(0, limit).map(rowToEvent), more: rows.length > limit };
+  }
+
+  count(): number {
+    return this.statement('SELECT count(*) FROM events').pluck().get() as number;
+  }
+
+  /** The last stored record, or null for an empty journal. */
+  last(): Anchor | null {
+    return (this.statement('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as Anchor | undefined) ?? null;
+  }
+
+  hashAt(seq: number): string | undefined {
+    return this.statement('SELECT hash FROM events WHERE seq = ?').pluck().get(seq) as string | undefined;
+  }
+}

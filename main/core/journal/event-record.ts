@@ -1,0 +1,110 @@
+/**
+ * Turning a caller's event into a chain record (checked, canonical, hashed) and a stored row
+ * back into a JournalEvent.
+ */
+import { EVENT_KINDS, type EventKind, type JournalEvent } from '../../../shared/domain';
+import { canonicalJson } from './canonical-json';
+import { chainHash, type ChainRecord } from './chain';
+import { JournalInputError } from './errors';
+import { KINDS_KEYED_BY_CLIENT_ID, isOrderEventKind, payloadSchemas, type NewEvent } from './payloads';
+import type { ProjectedEvent } from './projections';
+
+export interface PreparedEvent {
+  record: ChainRecord;
+  prevHash: string;
+  hash: string;
+  /** Set for order-related kinds: the checked payload the projector reads. */
+  projected: ProjectedEvent | null;
+}
+
+const KNOWN_KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
+
+function optionalText(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new JournalInputError(`${field} must be a string or null`);
+  return value;
+}
+
+function optionalTime(value: unknown, field: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (!Number.isSafeInteger(value)) throw new JournalInputError(`${field} must be whole milliseconds`);
+  return value as number;
+}
+
+/** Checks `input` and builds the record that will follow `prevHash` as `seq`. Throws JournalInputError. */
+export function prepareEvent(input: NewEvent, seq: number, at: number, prevHash: string): PreparedEvent {
+  const kind = input.kind as EventKind;
+  if (!KNOWN_KINDS.has(kind)) throw new JournalInputError(`unknown event kind ${JSON.stringify(input.kind)}`);
+  if (typeof input.venue !== 'string' || input.venue === '') throw new JournalInputError(`${kind}: venue must be named`);
+  const header = {
+    market: optionalText(input.market, `${kind}: market`),
+    clientId: optionalText(input.clientId, `${kind}: clientId`),
+    venueOrderId: optionalText(input.venueOrderId, `${kind}: venueOrderId`),
+  };
+  let payloadText: string;
+  try {
+    payloadText = canonicalJson(input.payload);
+  } catch (err) {
+    throw new JournalInputError(`${kind}: payload ${(err as Error).message}`);
+  }
+  const record: ChainRecord = {
+    seq,
+    at: optionalTime(at, 'the clock') as number,
+    venueAt: optionalTime(input.venueAt, `${kind}: venueAt`),
+    venue: input.venue,
+    kind,
+    ...header,
+    payload: payloadText,
+    raw: optionalText(input.raw, `${kind}: raw`),
+  };
+  const projected = isOrderEventKind(kind) ? checkOrderEvent(record, input.payload) : null;
+  return { record, prevHash, hash: chainHash(prevHash, record), projected };
+}
+
+function checkOrderEvent(record: ChainRecord, payload: unknown): ProjectedEvent {
+  const kind = record.kind as keyof typeof payloadSchemas;
+  const parsed = payloadSchemas[kind].safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new JournalInputError(`${kind}: payload.${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (KINDS_KEYED_BY_CLIENT_ID.has(kind) && record.clientId === null) {
+    throw new JournalInputError(`${kind}: clientId must name the order`);
+  }
+  if (kind === 'ORDER_INTENT') {
+    const intent = parsed.data as { clientId: string; market: string };
+    if (record.clientId !== intent.clientId || record.market !== intent.market) {
+      throw new JournalInputError('ORDER_INTENT: clientId and market must be the same in the header and the payload');
+    }
+  }
+  if (kind === 'FILL' && record.market === null) throw new JournalInputError('FILL: market must be named');
+  return {
+    seq: record.seq,
+    venue: record.venue,
+    kind,
+    market: record.market,
+    clientId: record.clientId,
+    venueOrderId: record.venueOrderId,
+    payload: parsed.data,
+  } as ProjectedEvent;
+}
+
+/** Column list in the order the chain and the row mapping expect. */
+export const EVENT_COLUMNS =
+  'seq, at, venue_at, venue, kind, market, client_id, venue_order_id, payload, raw, prev_hash, hash';
+
+export type EventRow = [
+  seq: number, at: number, venueAt: number | null, venue: string, kind: string, market: string | null,
+  clientId: string | null, venueOrderId: string | null, payload: string, raw: string | null, prevHash: string, hash: string,
+];
+
+export function rowToEvent(row: EventRow): JournalEvent {
+  return {
+    seq: row[0], at: row[1], venueAt: row[2], venue: row[3], kind: row[4] as EventKind, market: row[5],
+    clientId: row[6], venueOrderId: row[7], payload: JSON.parse(row[8]), raw: row[9], prevHash: row[10], hash: row[11],
+  };
+}
+
+export function preparedToEvent(p: PreparedEvent): JournalEvent {
+  return { ...p.record, kind: p.record.kind as EventKind, payload: JSON.parse(p.record.payload), prevHash: p.prevHash, hash: p.hash };
+}
