@@ -149,7 +149,6 @@ export type VenueEvent =
       raw: string | null;
     });
 
-export type VenueEventKind = VenueEvent['kind'];
 export type VenueListener = (event: VenueEvent) => void;
 
 /** An order as the core asks for it; the adapter writes it in its venue's dialect. */

@@ -42,7 +42,7 @@ export class ParadexAdapter implements VenueAdapter {
       getJwt: () => auth.getJwt(),
       backoff: { ...PARADEX_DEFAULTS.backoff, ...config.backoff },
       handshakeTimeoutMs: this.timeoutMs,
-      idleTimeoutMs: config.idleTimeoutMs ?? PARADEX_DEFAULTS.idleTimeoutMs,
+      idleTimeoutMs: config.idleTimeoutMs === undefined ? PARADEX_DEFAULTS.idleTimeoutMs : config.idleTimeoutMs,
       onFrame: (raw, json, at) => {
         for (const event of eventsFromFrame(raw, json, { at, markets })) this.listeners.emit(event);
       },

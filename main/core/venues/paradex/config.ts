@@ -20,8 +20,11 @@ export interface ParadexConfig {
   statusPollMs?: number | null;
   chainPollMs?: number | null;
   backoff?: Partial<Backoff>;
-  /** The venue pings every 55 s and drops us 5 s after a missed pong. */
-  idleTimeoutMs?: number;
+  /**
+   * The venue pings every 55 s, so a link silent for longer is dead even if no one closed it.
+   * null turns the watch off (e.g. a replay whose simulator does not ping on virtual time).
+   */
+  idleTimeoutMs?: number | null;
   pageSize?: number;
   maxPages?: number;
 }

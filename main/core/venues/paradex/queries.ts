@@ -50,7 +50,8 @@ export class ParadexQueries {
     );
     if (result.ok) return { ...result, value: { found: true, order: result.value } };
     const { error } = result;
-    const notFound = error.kind === 'http' && (error.httpStatus === 404 || (error.code ?? '').includes('NOT_FOUND'));
+    const refused = error.kind === 'http' && error.httpStatus !== null && error.httpStatus >= 400 && error.httpStatus <= 499;
+    const notFound = refused && (error.httpStatus === 404 || (error.code ?? '').includes('NOT_FOUND'));
     if (notFound) return { ok: true, value: { found: false }, raw: error.raw === null ? [] : [error.raw], malformed: [] };
     return result;
   }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SIDES } from '../../../../shared/domain';
-import { FILL_TYPES, LIQUIDITIES, VENUE_ORDER_STATUSES, VENUE_ORDER_TYPES } from '../port';
+import { FILL_TYPES, LIQUIDITIES, VENUE_MODES, VENUE_ORDER_STATUSES, VENUE_ORDER_TYPES } from '../port';
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -116,7 +116,7 @@ export const systemStateSchema = z.object({
   status: z
     .string()
     .transform((s) => s.toLowerCase())
-    .pipe(z.enum(['ok', 'maintenance', 'cancel_only', 'post_only'])),
+    .pipe(z.enum(VENUE_MODES)),
 });
 
 export const apiErrorSchema = z.object({ error: z.string().min(1), message: z.string().optional() });

@@ -177,6 +177,24 @@ describe('Paradex WebSocket stream', () => {
     clock.advanceTo(START + 60_000);
     expect(await down).toMatchObject({ reason: 'no frame or ping for 60000 ms' });
   });
+  it('with the idle watch off, silence alone never drops the link', async () => {
+    await adapter.close();
+    adapter = new ParadexAdapter({
+      restUrl: venue.restUrl, wsUrl: venue.wsUrl, rpcUrl: null, markets: [], clock,
+      auth: new SimDevAuthenticator({ restUrl: venue.restUrl, clock, timeoutMs: 1_000 }),
+      statusPollMs: null, idleTimeoutMs: null,
+    });
+    adapter.subscribe((event) => {
+      events.push(event);
+      waiters = waiters.filter((w) => (w.match(event) ? (w.resolve(event), false) : true));
+    });
+    await connected();
+    clock.advanceTo(START + 600_000);
+    const order = next('order');
+    venue.broadcast(dataFrame('orders.ALL', closedOrder));
+    await order;
+    expect(events.filter((e) => e.kind === 'connection').map((e) => e.kind === 'connection' && e.state)).toEqual(['up']);
+  });
 });
 
 describe('Paradex pollers', () => {

@@ -28,7 +28,8 @@ export interface WsClientOptions {
   getJwt(): Promise<JwtResult>;
   backoff: Backoff;
   handshakeTimeoutMs: number;
-  idleTimeoutMs: number;
+  /** null: never presume the link dead from silence alone. */
+  idleTimeoutMs: number | null;
   onFrame(raw: string, json: FrameJson, at: number): void;
   onLink(event: LinkEvent): void;
 }
@@ -177,6 +178,7 @@ export class ParadexWsClient {
   /** The venue pings every 55 s; silence well beyond that means a dead link nobody closed. */
   private armIdleWatch(attempt: Attempt): void {
     const { clock, idleTimeoutMs } = this.options;
+    if (idleTimeoutMs === null) return;
     attempt.lastSeen = clock.now();
     const check = (): void => {
       attempt.cancelIdle = null;
