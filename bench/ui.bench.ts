@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * UI benchmarks in Debian's Chromium against the web host: time to the first drawn chart, and
  * frame times while the host streams 1,000 price ticks per second through the same event path

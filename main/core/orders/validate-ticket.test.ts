@@ -16,7 +16,7 @@ describe('validateTicket', () => {
     [{ market: 'DOGE-USD-PERP' }, 'unknown market DOGE-USD-PERP'],
     [{ reduceOnly: true, side: 'SELL' as const }, 'reduce-only with no position to reduce'],
   ])('refuses %o: %s', (over, reason) => {
-    expect(validateTicket(ticket(over), over.market ? undefined : BTC, '0', '95000')).toEqual({ ok: false, reason });
+    expect(validateTicket(ticket(over), 'market' in over ? undefined : BTC, '0', '95000')).toEqual({ ok: false, reason });
   });
 
   it('a reduce-only order must reduce the position it names', () => {

@@ -2,9 +2,17 @@
  * What the venue currently looks like to the terminal, folded from adapter events: its mode,
  * our connection, positions and open orders. Only what the venue told us; nothing is derived.
  */
-import type { VenueStatus } from '../../../shared/domain';
+import type { OrderTicket } from '../../../shared/contract';
+import type { CommandOutcome, VenueStatus } from '../../../shared/domain';
 import type { ConnectionState, OrderView, PositionView } from '../../../shared/snapshot';
 import type { VenueEvent, VenueOrder } from '../venues/port';
+
+export interface LocalOutcome {
+  outcome: CommandOutcome;
+  reason: string | null;
+  size: string | null;
+  ticket: OrderTicket;
+}
 
 const OPEN_STATUSES = new Set(['NEW', 'UNTRIGGERED', 'OPEN']);
 
@@ -20,7 +28,7 @@ function orderView(order: VenueOrder): OrderView {
     price: order.price,
     triggerPrice: order.triggerPrice,
     state: order.status,
-    outcome: 'confirmed',
+    outcome: null,
     reason: order.cancelReason,
   };
 }
@@ -73,7 +81,23 @@ export class VenueView {
     return [...this.positions.values()].sort((a, b) => a.market.localeCompare(b.market));
   }
 
-  openOrderList(): OrderView[] {
-    return [...this.orders.values()];
+  /**
+   * Open orders as the venue reports them, with our own outcome beside each; orders whose outcome
+   * is still unresolved are listed too, so a trader sees what did not go through.
+   */
+  openOrderList(outcomes: ReadonlyMap<string, LocalOutcome>): OrderView[] {
+    const list = [...this.orders.values()].map((o) => {
+      const local = outcomes.get(o.clientId);
+      return local ? { ...o, outcome: local.outcome } : o;
+    });
+    for (const [clientId, local] of outcomes) {
+      if (local.outcome !== 'unresolved' || this.orders.has(clientId)) continue;
+      const t = local.ticket;
+      list.push({
+        clientId, venueOrderId: null, market: t.market, side: t.side, type: t.type, size: local.size ?? t.size, remainingSize: null,
+        price: t.price ?? null, triggerPrice: t.triggerPrice ?? null, state: 'UNKNOWN', outcome: 'unresolved', reason: local.reason,
+      });
+    }
+    return list;
   }
 }

@@ -1,0 +1,52 @@
+/**
+ * Starts the terminal a host serves. With no configuration it trades on the embedded simulator
+ * (a real Paradex-dialect server on loopback, playing a calm looping market) with the
+ * simulator's three reference feeds, recording to `<dataDir>/journal.db`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { systemClock, type Clock } from '../clock';
+import { Journal } from '../journal/journal';
+import { binanceFeed } from '../reference/binance';
+import { coinbaseFeed } from '../reference/coinbase';
+import { krakenFeed } from '../reference/kraken';
+import type { SettingsStore } from '../settings/settings';
+import { startDemoSimulator } from '../sim/demo';
+import { ParadexAdapter } from '../venues/paradex/adapter';
+import { SimDevAuthenticator } from '../venues/paradex/auth';
+import { Terminal } from './terminal';
+
+export interface StartTerminalOptions {
+  dataDir: string;
+  settings: SettingsStore;
+  clock?: Clock;
+}
+
+export async function startTerminal(options: StartTerminalOptions): Promise<Terminal> {
+  const clock = options.clock ?? systemClock;
+  mkdirSync(options.dataDir, { recursive: true });
+  const journal = Journal.open(join(options.dataDir, 'journal.db'), { clock });
+  const sim = await startDemoSimulator({ clock });
+  const { restUrl, wsUrl, rpcUrl } = sim.venue;
+  const venue = new ParadexAdapter({
+    restUrl,
+    wsUrl,
+    rpcUrl,
+    markets: [],
+    clock,
+    auth: new SimDevAuthenticator({ restUrl, clock, timeoutMs: 5_000 }),
+  });
+  const feeds = [
+    coinbaseFeed({ baseUrl: sim.feeds.coinbase, clock }),
+    krakenFeed({ baseUrl: sim.feeds.kraken, clock }),
+    binanceFeed({ baseUrl: sim.feeds.binance, clock }),
+  ];
+  const terminal = new Terminal({ clock, journal, venue, feeds, onClose: () => sim.stop() });
+  try {
+    await terminal.start();
+  } catch (error) {
+    await terminal.close();
+    throw error;
+  }
+  return terminal;
+}
