@@ -45,6 +45,8 @@ interface Writer {
 
 export class Journal {
   private db: Database.Database | null;
+  private readonly readPath: string;
+  private readonly dispose: () => void;
   private reader: EventReader | null;
   private writer: Writer | null;
   private status: JournalHealth;
@@ -61,6 +63,8 @@ export class Journal {
     opened: OpenedFile,
   ) {
     this.db = opened.db;
+    this.readPath = opened.readPath;
+    this.dispose = opened.dispose;
     this.reader = opened.db ? new EventReader(opened.db) : null;
     this.status = opened.health;
     this.consequence = opened.consequence;
@@ -171,7 +175,7 @@ export class Journal {
     const anchor = this.writer ? this.writer.seat.reading() : readAnchor(this.path);
     let db: Database.Database;
     try {
-      db = new Database(this.path, { readonly: true, fileMustExist: true });
+      db = new Database(this.readPath, { readonly: true, fileMustExist: true });
     } catch (err) {
       const report: VerifyReport = { events: 0, head: null, verified: false, firstBad: { seq: 1, reason: `the file cannot be read: ${plainReason(err)}` } };
       this.stop('failed', `Verification could not read the journal: ${plainReason(err)}.`);
@@ -198,7 +202,7 @@ export class Journal {
     this.settle();
     this.cancelTimer?.();
     this.cancelTimer = null;
-    this.db?.close();
+    this.dispose();
     this.writer?.seat.release();
     this.db = null;
     this.reader = null;

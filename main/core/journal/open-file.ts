@@ -9,9 +9,10 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import type { JournalState } from '../../../shared/snapshot';
-import { JournalSchemaTooNewError, plainReason, sqliteCode } from './errors';
+import { JournalSchemaTooNewError, isCorruption, plainReason, sqliteCode } from './errors';
 import { checkFile, type FileProblem } from './file-check';
 import { migrate } from './migrations/registry';
+import { openReadConnection } from './read-connection';
 import { WriterSeat, readAnchor, type AnchorReading } from './writer-seat';
 
 export interface JournalHealth {
@@ -22,6 +23,10 @@ export interface JournalHealth {
 export interface OpenedFile {
   /** Null only when no connection at all could be made. */
   db: Database.Database | null;
+  /** Where verify opens its own read-only connection (a private copy on read-only media). */
+  readPath: string;
+  /** Closes the connection (and removes a private copy). */
+  dispose: () => void;
   /** Present only when this process may write. */
   seat: WriterSeat | null;
   health: JournalHealth;
@@ -37,14 +42,15 @@ function sentence(text: string): string {
   return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
 }
 
-function withProblem(problem: FileProblem, base: JournalHealth, consequence: string): JournalHealth {
+const join = (...parts: (string | null)[]): string => parts.filter((p) => p).join(' ');
+
+function withProblem(problem: FileProblem, base: JournalHealth): JournalHealth {
   const state: JournalState = problem.state === 'failed' || base.state === 'failed' ? 'failed' : 'read_only';
   const advice =
     problem.state === 'failed'
       ? 'Nothing has been repaired; what can be read is still readable.'
       : 'It is open read-only: update Blackbox to record into it.';
-  const context = base.state === 'ok' ? '' : ` ${base.message}`;
-  return { state, message: `${sentence(problem.message)} ${advice}${context} ${consequence}` };
+  return { state, message: join(sentence(problem.message), advice, base.state === 'ok' ? null : base.message) };
 }
 
 export function openForReview(path: string): OpenedFile {
@@ -52,24 +58,43 @@ export function openForReview(path: string): OpenedFile {
 }
 
 function openReader(path: string, base: JournalHealth, anchor: AnchorReading, consequence: string): OpenedFile {
-  if (!existsSync(path)) {
-    return { db: null, seat: null, health: { state: 'failed', message: `There is no journal file at ${path}. ${consequence}` }, consequence };
-  }
-  let db: Database.Database;
+  const none = { db: null, readPath: path, dispose: () => {}, seat: null, consequence };
+  if (!existsSync(path)) return { ...none, health: { state: 'failed', message: join(`There is no journal file at ${path}.`, consequence) } };
+  let connection;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    connection = openReadConnection(path);
   } catch (err) {
-    const message = `The journal file cannot be opened: ${plainReason(err)}. ${consequence}`;
-    return { db: null, seat: null, health: { state: 'failed', message }, consequence };
+    return { ...none, health: { state: 'failed', message: join(`The journal file cannot be opened: ${plainReason(err)}.`, consequence) } };
   }
   let problem: FileProblem | null;
   try {
-    problem = checkFile(db, anchor);
+    problem = checkFile(connection.db, anchor);
   } catch (err) {
-    problem = { state: 'failed', message: `the journal file is damaged: ${plainReason(err)}` };
+    const what = isCorruption(err) ? 'the journal file is damaged' : 'the journal file cannot be read';
+    problem = { state: 'failed', message: `${what}: ${plainReason(err)}` };
   }
-  const health = problem ? withProblem(problem, base, consequence) : { ...base, message: `${base.message} ${consequence}` };
-  return { db, seat: null, health, consequence };
+  const health = problem ? withProblem(problem, base) : base;
+  return {
+    db: connection.db,
+    readPath: connection.readPath,
+    dispose: connection.dispose,
+    seat: null,
+    health: { state: health.state, message: join(health.message, connection.note, consequence) },
+    consequence,
+  };
+}
+
+/**
+ * SQLite quietly opens a file it may not write as read-only and only says so at the first
+ * write, so write something (and take it back) before promising to record.
+ */
+function proveWritable(db: Database.Database): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    db.exec('UPDATE head SET hash = hash');
+  } finally {
+    db.exec('ROLLBACK');
+  }
 }
 
 export function openForWriting(path: string): OpenedFile {
@@ -78,7 +103,8 @@ export function openForWriting(path: string): OpenedFile {
     const why = take.taken
       ? `This journal (${path}) is already being recorded by another Blackbox process or window; this one can read it but will not write to it.`
       : `The journal cannot be opened for recording: ${take.reason}.`;
-    return openReader(path, { state: take.taken ? 'read_only' : 'failed', message: why }, take.taken ? { status: 'held' } : readAnchor(path), NO_TRADE);
+    const state = take.taken || take.readOnly ? 'read_only' : 'failed';
+    return openReader(path, { state, message: why }, take.taken ? { status: 'held' } : readAnchor(path), NO_TRADE);
   }
   const seat = take.seat;
   if (existsSync(path)) {
@@ -87,7 +113,7 @@ export function openForWriting(path: string): OpenedFile {
       seat.release();
       return checked;
     }
-    checked.db?.close();
+    checked.dispose();
   }
   let db: Database.Database | undefined;
   try {
@@ -95,11 +121,10 @@ export function openForWriting(path: string): OpenedFile {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`SQLite would not use write-ahead logging here (journal_mode stayed ${String(mode)})`);
     db.pragma('synchronous = FULL');
-    // Taking the write lock and letting it go proves the file can be written before we promise anything.
-    db.exec('BEGIN IMMEDIATE');
-    db.exec('ROLLBACK');
     migrate(db);
-    return { db, seat, health: { state: 'ok', message: '' }, consequence: NO_TRADE };
+    proveWritable(db);
+    const opened = db;
+    return { db, readPath: path, dispose: () => opened.close(), seat, health: { state: 'ok', message: '' }, consequence: NO_TRADE };
   } catch (err) {
     db?.close();
     seat.release();

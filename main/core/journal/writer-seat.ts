@@ -10,8 +10,18 @@
  * run ahead of it, so "anchor ahead of the file" always means records were lost.
  */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { plainReason, sqliteCode } from './errors';
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const anchorPath = (journalPath: string): string => `${journalPath}-anchor`;
 
@@ -28,7 +38,10 @@ export type AnchorReading =
   | { status: 'held' }
   | { status: 'unreadable'; reason: string };
 
-export type TakeSeat = { ok: true; seat: WriterSeat } | { ok: false; taken: boolean; reason: string };
+export type TakeSeat =
+  | { ok: true; seat: WriterSeat }
+  /** `taken`: another writer holds it. `readOnly`: this process may not write beside the journal. */
+  | { ok: false; taken: boolean; readOnly: boolean; reason: string };
 
 export class WriterSeat {
   private readonly save: Database.Statement;
@@ -54,7 +67,9 @@ export class WriterSeat {
     } catch (err) {
       db?.close();
       const code = sqliteCode(err) ?? '';
-      return { ok: false, taken: code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'), reason: plainReason(err) };
+      const taken = code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+      const readOnly = code.startsWith('SQLITE_READONLY') || !writable(dirname(journalPath));
+      return { ok: false, taken, readOnly, reason: readOnly && !taken ? 'the journal or its folder is read-only' : plainReason(err) };
     }
   }
 
