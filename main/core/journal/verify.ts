@@ -40,8 +40,8 @@ export async function verifyChain(
   try {
     return await walk(db, anchor, onProgress);
   } finally {
-    // A read error can end the transaction on SQLite's side already.
-    if (db.inTransaction) db.exec('COMMIT');
+    // Only a read snapshot: ending it with ROLLBACK works even after SQLite reported damage.
+    if (db.inTransaction) db.exec('ROLLBACK');
   }
 }
 
