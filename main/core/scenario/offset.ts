@@ -7,9 +7,3 @@ export function parseOffset(text: string): number | null {
   if (!m) return null;
   return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000;
 }
-
-export function formatOffset(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
-}

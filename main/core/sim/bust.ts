@@ -4,8 +4,7 @@
  * appears in `tradebusts`. Busted fills leave the fill history.
  */
 import { sweepReduceOnly } from './execution';
-import { rebuildLedger } from './ledger';
-import { ZERO } from './money';
+import { keepFlatRecords, rebuildLedger } from './ledger';
 import type { SimContext, Tradebust } from './model';
 
 export function bustFills(ctx: SimContext, clientId: string): Tradebust[] {
@@ -22,10 +21,7 @@ export function bustFills(ctx: SimContext, clientId: string): Tradebust[] {
 
   const before = book.ledger;
   book.ledger = rebuildLedger(ctx.initialCollateral, book.fills, book.busted);
-  // A market whose every fill was busted still gets a flat record, so clients see it go flat.
-  for (const [market, p] of before.positions) {
-    if (!book.ledger.positions.has(market)) book.ledger.positions.set(market, { ...p, size: ZERO, closedAt: now, updatedAt: now });
-  }
+  keepFlatRecords(before, book.ledger, now);
   for (const p of book.ledger.positions.values()) p.seqNo = ctx.ids.seqNo();
 
   for (const bust of busts) ctx.emit({ type: 'tradebust', bust });

@@ -15,7 +15,7 @@ import { SIM_DEV_ACCOUNT } from './dev-credentials';
 import type { SimResult } from './errors';
 import type { SimEvent, SimListener } from './events';
 import { closeOrder } from './execution';
-import { emptyLedger } from './ledger';
+import { emptyLedger, keepFlatRecords } from './ledger';
 import { checkLiquidation } from './liquidation';
 import { equity, liquidationPrice, requirement } from './margin';
 import { refreshMarket } from './market-maker';
@@ -316,15 +316,16 @@ export class SimEngine {
   private rollback(name: string): void {
     const snapshot = this.snapshots.get(name);
     if (!snapshot) throw new Error(`rollback: no snapshot named "${name}"`);
-    const touched = new Set([...this.ctx.book.ledger.positions.keys(), ...snapshot.ledger.positions.keys()]);
+    const before = this.ctx.book.ledger;
     this.forks.rolledBackTo(snapshot.height);
     // Clone again so the same snapshot can be rolled back to more than once.
     this.ctx.book = cloneBook(snapshot);
+    keepFlatRecords(before, this.ctx.book.ledger, this.clock.now());
     this.ctx.accountStatus = 'ACTIVE';
     // Fresh seq_no so clients that deduplicate by it take the restored positions as news.
     for (const p of this.ctx.book.ledger.positions.values()) p.seqNo = this.ctx.ids.seqNo();
     this.emit({ type: 'height', height: this.ctx.book.height });
-    for (const market of touched) this.emit({ type: 'position', market });
+    for (const market of this.ctx.book.ledger.positions.keys()) this.emit({ type: 'position', market });
     this.emit({ type: 'account' });
   }
 

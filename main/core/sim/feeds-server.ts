@@ -15,8 +15,7 @@ import type { Clock } from '../clock';
 import type { ReferenceSource } from './config';
 import { binanceTicker, coinbaseTicker, krakenPairKey, krakenTicker } from './feed-shapes';
 
-export const FEED_NAMES = ['coinbase', 'kraken', 'binance'] as const;
-export type FeedName = (typeof FEED_NAMES)[number];
+export type FeedName = 'coinbase' | 'kraken' | 'binance';
 
 export interface FeedUrls {
   baseUrl: string;

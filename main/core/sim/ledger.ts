@@ -63,6 +63,16 @@ export function rebuildLedger(collateral: Decimal, fills: readonly SimFill[], bu
   return ledger;
 }
 
+/**
+ * Markets `before` had a position in and `after` has none get a flat record in `after`, so that
+ * clients are told the position went flat rather than hearing nothing about it.
+ */
+export function keepFlatRecords(before: Ledger, after: Ledger, at: number): void {
+  for (const [market, p] of before.positions) {
+    if (!after.positions.has(market)) after.positions.set(market, { ...p, size: ZERO, closedAt: at, updatedAt: at });
+  }
+}
+
 export function cloneLedger(ledger: Ledger): Ledger {
   return { collateral: ledger.collateral, positions: new Map([...ledger.positions].map(([k, p]) => [k, { ...p }])) };
 }

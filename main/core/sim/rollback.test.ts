@@ -67,6 +67,18 @@ describe('snapshot and rollback', () => {
     expect(f.engine.blockHash(lost)).not.toBe(lostHash);
   });
 
+  it('reports a position opened after the snapshot as flat once rolled back', () => {
+    const f = engineFixture();
+    f.engine.apply({ kind: 'snapshot', name: 'empty' });
+    accepted(f.engine.placeOrder({ market: BTC.symbol, side: 'BUY', type: 'MARKET', size: '0.5' }));
+    f.events.length = 0;
+    f.engine.apply({ kind: 'rollback', name: 'empty' });
+    expect(f.engine.position(BTC.symbol)!.size.toFixed()).toBe('0');
+    expect(f.engine.accountSummary().collateral.toFixed()).toBe('8000');
+    expect(f.engine.fills()).toEqual([]);
+    expect(f.events).toContainEqual({ type: 'position', market: BTC.symbol });
+  });
+
   it('refuses to roll back to a snapshot that was never taken', () => {
     expect(() => engineFixture().engine.apply({ kind: 'rollback', name: 'nope' })).toThrow(/nope/);
   });

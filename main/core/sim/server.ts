@@ -87,10 +87,6 @@ export class SimVenueServer {
     return this.hub.framesSent();
   }
 
-  connectionCount(): number {
-    return this.hub.connectionCount();
-  }
-
   /**
    * Resolves when no HTTP request is being answered and every frame sent so far has been handed
    * to the operating system. A replay runner awaits this (and its own client's quiet) before it

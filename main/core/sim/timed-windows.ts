@@ -2,30 +2,26 @@
 import type { Clock } from '../clock';
 
 export class TimedWindows {
-  private readonly windows = new Map<string, { until: number; cancel: () => void }>();
+  private readonly windows = new Map<string, () => void>();
 
   constructor(private readonly clock: Clock) {}
 
   /** Opens (or re-opens, from now) the window `key`; `onEnd` runs when it closes by itself. */
   open(key: string, seconds: number, onEnd: () => void): void {
-    this.windows.get(key)?.cancel();
+    this.windows.get(key)?.();
     const cancel = this.clock.setTimer(seconds * 1000, () => {
       this.windows.delete(key);
       onEnd();
     });
-    this.windows.set(key, { until: this.clock.now() + seconds * 1000, cancel });
+    this.windows.set(key, cancel);
   }
 
   isOpen(key: string): boolean {
     return this.windows.has(key);
   }
 
-  until(key: string): number | null {
-    return this.windows.get(key)?.until ?? null;
-  }
-
   clear(): void {
-    for (const w of this.windows.values()) w.cancel();
+    for (const cancel of this.windows.values()) cancel();
     this.windows.clear();
   }
 }

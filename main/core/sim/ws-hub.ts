@@ -56,10 +56,6 @@ export class WsHub {
     return new Promise((resolve) => this.flushWaiters.push(resolve));
   }
 
-  connectionCount(): number {
-    return this.clients.size;
-  }
-
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = (request.url ?? '').split('?')[0];
     if (path !== '/v1' && path !== '/v1/') return refuse(socket, '404 Not Found');
