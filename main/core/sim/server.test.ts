@@ -250,8 +250,13 @@ describe('faults over the wire', () => {
     const v = await venue();
     const jwt = await v.login();
     const s = await v.socket(jwt);
+    await s.rpc('subscribe', { channel: 'fills.ALL' });
+    // Frames caused before the drop, in the same step, still arrive; nothing after it does.
+    v.engine.placeOrder(marketBuy('L1'));
     v.engine.apply({ kind: 'disconnect', seconds: 30 });
+    v.engine.placeOrder(marketBuy('L2'));
     expect(await s.closed).toBe(1006);
+    expect(s.drain('fills.ALL')).toEqual([expect.objectContaining({ client_id: 'L1' })]);
     expect(await upgradeRefusal(v.urls.wsUrl)).toBe(503);
     expect((await v.http('GET', '/account', { jwt })).status).toBe(200);
     expect((await v.http('POST', '/orders', { jwt, body: limitBuy('O1') })).status).toBe(201);
@@ -272,6 +277,18 @@ describe('faults over the wire', () => {
     expect((await v.http('DELETE', '/orders', { jwt })).status).toBe(504);
     expect((await v.http('GET', '/system/state')).json).toEqual({ status: 'ok' });
     expect((await v.http('GET', '/orders', { jwt })).json.results).toHaveLength(1);
+  });
+
+  it('delivers a burst far beyond the socket buffers in full before a drop in the same step', async () => {
+    // Ten virtual hours of summaries (~25 MB) are still queued in `ws` when the drop comes; an
+    // immediate terminate loses most of them, which would make a replay depend on socket timing.
+    const v = await venue();
+    const s = await v.socket();
+    await s.rpc('subscribe', { channel: 'markets_summary' });
+    v.seconds(36_000);
+    v.engine.apply({ kind: 'disconnect', seconds: 1 });
+    await s.closed;
+    expect(s.drain('markets_summary')).toHaveLength(72_000);
   });
 
   it('flushes every frame a step causes before idle() resolves', async () => {

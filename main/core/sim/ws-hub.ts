@@ -25,6 +25,10 @@ export interface WsHubOptions {
 interface Client {
   ws: WebSocket;
   authed: boolean;
+  /** Frames handed to `ws` whose write has not completed yet. */
+  unflushed: number;
+  /** Set when the connection is being dropped: nothing more is sent. */
+  dropping: boolean;
   channels: Set<string>;
   cancelPing: (() => void) | null;
   cancelPong: (() => void) | null;
@@ -63,9 +67,16 @@ export class WsHub {
     this.wss.handleUpgrade(request, socket, head, (ws) => this.adopt(ws));
   }
 
-  /** Drops every connection abruptly, as a network fault would. */
+  /**
+   * Drops every connection abruptly, as a network fault would. Frames already sent are written
+   * out first and nothing is sent after, so what a client receives before the drop does not
+   * depend on socket timing.
+   */
   dropAll(): void {
-    for (const client of [...this.clients]) client.ws.terminate();
+    for (const client of this.clients) {
+      client.dropping = true;
+      if (client.unflushed === 0) client.ws.terminate();
+    }
   }
 
   close(): void {
@@ -124,7 +135,7 @@ export class WsHub {
   }
 
   private adopt(ws: WebSocket): void {
-    const client: Client = { ws, authed: false, channels: new Set(), cancelPing: null, cancelPong: null };
+    const client: Client = { ws, authed: false, unflushed: 0, dropping: false, channels: new Set(), cancelPing: null, cancelPong: null };
     this.clients.add(client);
     ws.on('message', (raw) => this.onMessage(client, raw));
     ws.on('pong', () => {
@@ -212,10 +223,13 @@ export class WsHub {
   }
 
   private send(client: Client, text: string): void {
-    if (client.ws.readyState !== WebSocket.OPEN) return;
+    if (client.dropping || client.ws.readyState !== WebSocket.OPEN) return;
     this.sent++;
     this.unflushed++;
+    client.unflushed++;
     client.ws.send(text, () => {
+      client.unflushed--;
+      if (client.dropping && client.unflushed === 0) client.ws.terminate();
       this.unflushed--;
       if (this.unflushed === 0) for (const resolve of this.flushWaiters.splice(0)) resolve();
     });
