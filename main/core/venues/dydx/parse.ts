@@ -1,0 +1,168 @@
+/**
+ * dYdX v4 payloads → port types. What does not map one to one is decided here, once:
+ *  - fill types follow the indexer code, not the docs page (venue-apis.md §2.4): LIQUIDATED and
+ *    DELEVERAGED are fills of *this* subaccount being closed out → LIQUIDATION; OFFSETTING is a
+ *    healthy position the venue closed against a deleveraged one → UNWIND_TRANSFER; LIQUIDATION
+ *    (we absorbed someone else's liquidation as maker) and TWAP suborders are ordinary fills.
+ *  - BEST_EFFORT_CANCELED may still match, so it stays open (flagged); BEST_EFFORT_OPENED is NEW.
+ *  - order types the port lacks keep their venue name in `flags` beside the nearest port type.
+ */
+import Decimal from 'decimal.js';
+import type { FillType, VenueFill, VenueMarket, VenueOrder, VenueOrderStatus, VenueOrderType, VenuePosition, VenuePrice } from '../port';
+import { describeIssues } from '../paradex/schemas';
+import type { Parsed } from '../paradex/parse';
+import {
+  fillSchema, orderSchema, perpetualMarketSchema, positionSchema, type DydxFillType, type DydxOrder, type MarketStatus,
+} from './schemas';
+
+export interface DydxMarket {
+  ticker: string;
+  status: MarketStatus;
+  oraclePrice: string | null;
+  tickSize: string;
+  stepSize: string;
+  maintenanceMarginFraction: string;
+}
+
+export function readPerpetualMarket(input: unknown): Parsed<DydxMarket> {
+  const parsed = perpetualMarketSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problem: `perpetual market: ${describeIssues(parsed.error)}` };
+  const { ticker, status, oraclePrice, tickSize, stepSize, maintenanceMarginFraction } = parsed.data;
+  return { ok: true, venueAt: null, value: { ticker, status, oraclePrice, tickSize, stepSize, maintenanceMarginFraction } };
+}
+
+export function toVenueMarket(m: DydxMarket): VenueMarket {
+  return { symbol: m.ticker, tickSize: m.tickSize, stepSize: m.stepSize, minNotional: null };
+}
+
+/** dYdX has one oracle price per market and uses it as the margin (mark) price; there is no separate index. */
+export function oraclePrice(market: string, price: string): VenuePrice {
+  return { market, markPrice: price, indexPrice: null, lastTradedPrice: null, externalFairPrice: null };
+}
+
+const PORT_TYPES: Record<DydxOrder['type'], VenueOrderType> = {
+  LIMIT: 'LIMIT',
+  MARKET: 'MARKET',
+  STOP_LIMIT: 'STOP_LIMIT',
+  STOP_MARKET: 'STOP_MARKET',
+  TRAILING_STOP: 'STOP_MARKET',
+  TAKE_PROFIT: 'TAKE_PROFIT_LIMIT',
+  TAKE_PROFIT_MARKET: 'TAKE_PROFIT_MARKET',
+  TWAP: 'MARKET',
+  TWAP_SUBORDER: 'MARKET',
+};
+
+/** Venue types the port has no word for: the nearest port type is used and the venue's name kept. */
+const APPROXIMATED_TYPES = new Set<DydxOrder['type']>(['TRAILING_STOP', 'TWAP', 'TWAP_SUBORDER']);
+
+const PORT_STATUSES: Record<DydxOrder['status'], VenueOrderStatus> = {
+  OPEN: 'OPEN',
+  BEST_EFFORT_OPENED: 'NEW',
+  UNTRIGGERED: 'UNTRIGGERED',
+  BEST_EFFORT_CANCELED: 'OPEN',
+  FILLED: 'CLOSED',
+  CANCELED: 'CLOSED',
+  ERROR: 'CLOSED',
+};
+
+export function readOrder(input: unknown): Parsed<VenueOrder> {
+  const parsed = orderSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problem: `order: ${describeIssues(parsed.error)}` };
+  const o = parsed.data;
+  const flags = [
+    ...(o.reduceOnly ? ['REDUCE_ONLY'] : []),
+    ...(APPROXIMATED_TYPES.has(o.type) ? [o.type] : []),
+    ...(o.status === 'BEST_EFFORT_CANCELED' || o.status === 'BEST_EFFORT_OPENED' ? [o.status] : []),
+    `ORDER_FLAGS_${o.orderFlags}`,
+  ];
+  const remaining = Decimal.max(0, new Decimal(o.size).minus(o.totalFilled));
+  return {
+    ok: true,
+    venueAt: o.updatedAt,
+    value: {
+      venueOrderId: o.id,
+      clientId: o.clientId,
+      market: o.ticker,
+      side: o.side,
+      type: PORT_TYPES[o.type],
+      status: PORT_STATUSES[o.status],
+      instruction: o.postOnly ? 'POST_ONLY' : o.timeInForce,
+      size: o.size,
+      remainingSize: o.status === 'FILLED' ? '0' : remaining.toString(),
+      price: o.price,
+      triggerPrice: o.triggerPrice,
+      avgFillPrice: null,
+      flags,
+      cancelReason: cancelReason(o),
+      venueAt: o.updatedAt,
+    },
+  };
+}
+
+/** The removal reason only comes over the WebSocket; a REST cancel says just that it was cancelled. */
+function cancelReason(o: DydxOrder): string | null {
+  if (o.removalReason && o.removalReason !== 'ORDER_REMOVAL_REASON_FULLY_FILLED') return o.removalReason;
+  if (o.status === 'CANCELED' || o.status === 'BEST_EFFORT_CANCELED') return `${o.status} (no removal reason over REST)`;
+  if (o.status === 'ERROR') return 'ERROR';
+  return null;
+}
+
+const PORT_FILL_TYPES: Record<DydxFillType, FillType> = {
+  LIMIT: 'FILL',
+  LIQUIDATED: 'LIQUIDATION',
+  DELEVERAGED: 'LIQUIDATION',
+  OFFSETTING: 'UNWIND_TRANSFER',
+  LIQUIDATION: 'FILL',
+  TWAP_SUBORDER: 'FILL',
+};
+
+/** `clientIdOf` finds the client id of a known order: dYdX fills name only the venue order id. */
+export function readFill(input: unknown, clientIdOf: (orderId: string) => string | null): Parsed<VenueFill> {
+  const parsed = fillSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problem: `fill: ${describeIssues(parsed.error)}` };
+  const f = parsed.data;
+  const orderId = f.orderId ?? null;
+  return {
+    ok: true,
+    venueAt: f.createdAt,
+    value: {
+      fillId: f.id,
+      venueOrderId: orderId,
+      clientId: orderId === null ? null : clientIdOf(orderId),
+      market: (f.market ?? f.ticker) as string,
+      side: f.side,
+      liquidity: f.liquidity,
+      fillType: PORT_FILL_TYPES[f.type],
+      price: f.price,
+      size: f.size,
+      fee: f.fee,
+      feeCurrency: 'USDC',
+      realizedPnl: null,
+      venueAt: f.createdAt,
+    },
+  };
+}
+
+export function readPosition(input: unknown): Parsed<VenuePosition> {
+  const parsed = positionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problem: `position: ${describeIssues(parsed.error)}` };
+  const p = parsed.data;
+  // The port wants the size signed; take the sign from `side` whichever way the venue wrote it.
+  const magnitude = new Decimal(p.size).abs();
+  const venueAt = p.closedAt ?? p.createdAt;
+  return {
+    ok: true,
+    venueAt,
+    value: {
+      market: p.market,
+      side: p.side,
+      size: (p.side === 'SHORT' ? magnitude.negated() : magnitude).toString(),
+      status: p.status === 'OPEN' ? 'OPEN' : 'CLOSED',
+      averageEntryPrice: p.entryPrice,
+      liquidationPrice: null,
+      unrealizedPnl: p.unrealizedPnl,
+      realizedPnl: p.realizedPnl,
+      venueAt,
+    },
+  };
+}
