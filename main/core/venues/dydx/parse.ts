@@ -99,9 +99,22 @@ export function readOrder(input: unknown): Parsed<VenueOrder> {
   };
 }
 
+/**
+ * The core speaks Paradex's cancel words for what the trader or the order's own terms caused
+ * (USER_CANCELED, REMAINING_IOC_CANCEL, POST_ONLY_WOULD_CROSS); every venue-initiated reason is
+ * kept verbatim. A replaced order was the trader's doing, so it counts as their cancel.
+ */
+const CORE_WORDS: Partial<Record<NonNullable<DydxOrder['removalReason']>, string>> = {
+  ORDER_REMOVAL_REASON_USER_CANCELED: 'USER_CANCELED',
+  ORDER_REMOVAL_REASON_REPLACED: 'USER_CANCELED',
+  ORDER_REMOVAL_REASON_IMMEDIATE_OR_CANCEL_WOULD_REST_ON_BOOK: 'REMAINING_IOC_CANCEL',
+  ORDER_REMOVAL_REASON_FOK_ORDER_COULD_NOT_BE_FULLY_FULLED: 'REMAINING_IOC_CANCEL',
+  ORDER_REMOVAL_REASON_POST_ONLY_WOULD_CROSS_MAKER_ORDER: 'POST_ONLY_WOULD_CROSS',
+};
+
 /** The removal reason only comes over the WebSocket; a REST cancel says just that it was cancelled. */
 function cancelReason(o: DydxOrder): string | null {
-  if (o.removalReason && o.removalReason !== 'ORDER_REMOVAL_REASON_FULLY_FILLED') return o.removalReason;
+  if (o.removalReason && o.removalReason !== 'ORDER_REMOVAL_REASON_FULLY_FILLED') return CORE_WORDS[o.removalReason] ?? o.removalReason;
   if (o.status === 'CANCELED' || o.status === 'BEST_EFFORT_CANCELED') return `${o.status} (no removal reason over REST)`;
   if (o.status === 'ERROR') return 'ERROR';
   return null;
