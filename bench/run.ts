@@ -1,9 +1,10 @@
 /** Runs every benchmark suite (or those named) and merges their metrics into one object. */
 import type { BenchSuite } from './suite';
 import { adapterBench } from './adapter.bench';
+import { simBench } from './sim.bench';
 import { uiBench } from './ui.bench';
 
-export const SUITES: BenchSuite[] = [uiBench, adapterBench];
+export const SUITES: BenchSuite[] = [uiBench, adapterBench, simBench];
 
 export async function runBench(options: { quick: boolean; only?: string[]; progress?: (line: string) => void }) {
   const metrics: Record<string, number | string | boolean> = {};

@@ -3,6 +3,11 @@ export interface Clock {
   now(): number;
   /** Runs fn once after ms; returns a function that cancels it. */
   setTimer(ms: number, fn: () => void): () => void;
+  /**
+   * Registers network work in flight (a request, a connection attempt) so that a replay can wait
+   * until the network is quiet before moving virtual time on. Real clocks ignore it.
+   */
+  track?(work: Promise<unknown>): void;
 }
 
 export const systemClock: Clock = {
@@ -27,6 +32,8 @@ export class VirtualClock implements Clock {
   private current: number;
   private created = 0;
   private pending: PendingTimer[] = [];
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(start: number) {
     this.current = start;
@@ -42,6 +49,24 @@ export class VirtualClock implements Clock {
     return () => {
       this.pending = this.pending.filter((t) => t !== timer);
     };
+  }
+
+  track(work: Promise<unknown>): void {
+    this.inFlight++;
+    const done = () => {
+      this.inFlight--;
+      if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    };
+    work.then(done, done);
+  }
+
+  /** Resolves once no tracked work is in flight. */
+  whenIdle(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  get busy(): boolean {
+    return this.inFlight > 0;
   }
 
   /** The due time of the next timer, or null when none is pending. */

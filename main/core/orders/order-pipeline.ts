@@ -137,7 +137,10 @@ export class OrderPipeline {
   private recordPlaceResult(base: { venue: string; market: string; clientId: string }, ticket: OrderTicket, size: string | null, decision: BandDecision | null, result: PlaceResult): OrderOutcome {
     const { clientId } = base;
     const append = (event: Omit<NewJournalEvent, 'venue'>) => this.appendAfterSend({ ...base, ...event });
-    if (result.request) append({ kind: 'ORDER_SENT', payload: { request: result.request } });
+    if (result.request) {
+      const { body, method, url, sentAt } = result.request;
+      append({ kind: 'ORDER_SENT', payload: { request: body ?? '', method, url, sentAt } });
+    }
     switch (result.outcome) {
       case 'accepted':
         append({ kind: 'ORDER_ACK', venueOrderId: result.venueOrderId, payload: { venueOrderId: result.venueOrderId }, raw: result.raw });

@@ -10,11 +10,14 @@ import type { Clock } from '../clock';
 import type { Journal } from '../journal/journal';
 import { OrderPipeline, type ReferenceReading } from '../orders/order-pipeline';
 import type { MarketRules } from '../orders/validate-ticket';
-import { ReferencePoller } from '../reference/poller';
+import { ReferencePoller, type ReferenceEvent } from '../reference/poller';
 import { ReferencePrice } from '../reference/reference-price';
 import type { ReferenceFeed } from '../reference/sample';
 import { defaultRiskSettings } from '../risk/risk-settings';
-import type { VenueAdapter } from '../venues/port';
+import type { VenueAdapter, VenueEvent } from '../venues/port';
+import type { VenueStatus } from '../../../shared/domain';
+import { venueChannel } from './event-channel';
+import { immediateGate, type EventGate } from './event-gate';
 import { buildHandlers } from './handlers';
 import { journalPorts } from './journal-ports';
 import { JournalReview } from './journal-review';
@@ -31,6 +34,10 @@ export interface TerminalParts {
   referencePollMs?: number;
   /** Called on close, after everything else stopped (e.g. the embedded simulator). */
   onClose?: () => Promise<void>;
+  /** How events enter; a replay settles them per instant (see event-gate). */
+  gate?: EventGate;
+  /** Client ids for orders the terminal creates; a replay makes them deterministic. */
+  newClientId?: () => string;
 }
 
 const VENUE_CLOSED_MODES = new Set(['maintenance', 'cancel_only', 'post_only', 'halted']);
@@ -47,6 +54,7 @@ export class Terminal implements CoreService {
   private readonly listeners = new Set<CoreEventListener>();
   private readonly reference: ReferencePrice;
   private readonly referenceRecorder: ReferenceRecorder;
+  private readonly ports: ReturnType<typeof journalPorts>;
   private readonly stops: (() => void)[] = [];
   private markets = new Map<string, MarketRules>();
   private reopenedAt: number | null = null;
@@ -56,7 +64,7 @@ export class Terminal implements CoreService {
     const { clock, journal, venue, feeds } = parts;
     this.journalPath = journal.path;
     this.review = new JournalReview(journal);
-    const ports = journalPorts(journal);
+    const ports = (this.ports = journalPorts(journal));
     this.reference = new ReferencePrice({ clock, sources: feeds.map((f) => f.source) });
     this.pipeline = new OrderPipeline({
       journal: ports,
@@ -66,7 +74,7 @@ export class Terminal implements CoreService {
       reference: (market) => this.referenceReading(market),
       venueState: (market) => ({ status: this.view.status, reopenedAt: this.reopenedAt, mark: this.prices.latestMark(market), now: clock.now() }),
       risk: (market) => defaultRiskSettings(market),
-      newClientId: () => randomUUID(),
+      newClientId: parts.newClientId ?? (() => randomUUID()),
     });
     this.handlers = buildHandlers(this);
     this.recordVenue(new VenueRecorder(ports, venue.venue));
@@ -130,30 +138,47 @@ export class Terminal implements CoreService {
   }
 
   private recordVenue(recorder: VenueRecorder): void {
-    this.stops.push(
-      this.parts.venue.subscribe((event) => {
-        recorder.record(event);
-        const before = this.view.status;
-        if (this.view.apply(event)) this.scheduleSnapshot();
-        // A reopening (not a reconnection) keeps the band tight for a while (DESIGN §7).
-        if (VENUE_CLOSED_MODES.has(before) && this.view.status === 'ok') this.reopenedAt = event.at;
-        if (event.kind === 'price') this.emit('price', this.prices.record(event.price.market, event.at, { mark: event.price.markPrice }));
-      }),
-    );
+    const gate = this.parts.gate ?? immediateGate;
+    this.stops.push(this.parts.venue.subscribe((event) => gate.deliver(venueChannel(event), () => this.applyVenueEvent(recorder, event))));
+  }
+
+  private applyVenueEvent(recorder: VenueRecorder, event: VenueEvent): void {
+    recorder.record(event);
+    const before = this.view.status;
+    if (this.view.apply(event)) this.scheduleSnapshot();
+    if (this.view.status !== before) this.recordInferredStatus(before, event);
+    if (event.kind === 'price') this.emit('price', this.prices.record(event.price.market, event.at, { mark: event.price.markPrice }));
+  }
+
+  /** The venue's mode as the terminal infers it; the first known mode after start counts too. */
+  private recordInferredStatus(before: VenueStatus, event: VenueEvent): void {
+    // A reopening (not a reconnection) keeps the band tight for a while (DESIGN §7).
+    if (VENUE_CLOSED_MODES.has(before) && this.view.status === 'ok') this.reopenedAt = event.at;
+    this.ports.appendDurable({
+      venue: this.parts.venue.venue,
+      kind: 'VENUE_STATUS',
+      payload: { status: this.view.status, previous: before, source: 'terminal', cause: event.kind },
+    });
   }
 
   private startReference(markets: string[]): void {
     const poller = new ReferencePoller({ clock: this.parts.clock, feeds: this.parts.feeds, markets, intervalMs: this.parts.referencePollMs });
+    const gate = this.parts.gate ?? immediateGate;
     this.stops.push(
       poller.subscribe((event) => {
-        this.referenceRecorder.record(event);
-        if (event.kind !== 'sample') return;
-        this.reference.add(event.sample);
-        const { market } = event.sample;
-        this.emit('price', this.prices.record(market, event.sample.receivedAt, { reference: this.reference.quote(market).price }));
+        const source = event.kind === 'sample' ? event.sample : event.error;
+        gate.deliver(`reference:${source.source}:${source.market}`, () => this.applyReferenceEvent(event));
       }),
     );
     this.stops.push(() => poller.stop());
     poller.start();
+  }
+
+  private applyReferenceEvent(event: ReferenceEvent): void {
+    this.referenceRecorder.record(event);
+    if (event.kind !== 'sample') return;
+    this.reference.add(event.sample);
+    const { market } = event.sample;
+    this.emit('price', this.prices.record(market, event.sample.receivedAt, { reference: this.reference.quote(market).price }));
   }
 }

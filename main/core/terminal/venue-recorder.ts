@@ -20,22 +20,31 @@ interface Mapped {
   payload: unknown;
 }
 
+/** The journal's payloads leave absent fields out rather than carrying null. */
+function withoutNulls<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as Partial<T>;
+}
+
 function map(event: VenueEvent): Mapped {
   switch (event.kind) {
     case 'status':
       return { kind: 'VENUE_STATUS', durable: true, payload: { status: event.status, source: 'venue' } };
     case 'price':
       return { kind: 'PRICE_SAMPLE', durable: false, market: event.price.market, payload: { source: 'venue', ...event.price } };
-    case 'order':
-      return { kind: 'VENUE_ORDER_UPDATE', durable: true, market: event.order.market, clientId: event.order.clientId, venueOrderId: event.order.venueOrderId, payload: event.order };
-    case 'fill':
-      return { kind: 'FILL', durable: true, market: event.fill.market, clientId: event.fill.clientId, venueOrderId: event.fill.venueOrderId, payload: event.fill };
+    case 'order': {
+      const { order } = event;
+      return { kind: 'VENUE_ORDER_UPDATE', durable: true, market: order.market, clientId: order.clientId, venueOrderId: order.venueOrderId, payload: withoutNulls(order) };
+    }
+    case 'fill': {
+      const { fill } = event;
+      return { kind: 'FILL', durable: true, market: fill.market, clientId: fill.clientId, venueOrderId: fill.venueOrderId, payload: withoutNulls(fill) };
+    }
     case 'position':
       return { kind: 'POSITION_SNAPSHOT', durable: false, market: event.position.market, payload: event.position };
     case 'account':
       return { kind: 'ACCOUNT_SNAPSHOT', durable: false, payload: event.account };
     case 'trade_bust':
-      return { kind: 'TRADE_BUST', durable: true, payload: event.bust };
+      return { kind: 'TRADE_BUST', durable: true, payload: { fillId: event.bust.bustedFillId, ...withoutNulls(event.bust) } };
     case 'chain_height':
       return { kind: 'CHAIN_HEIGHT', durable: false, payload: { height: event.height } };
     case 'malformed':
@@ -51,6 +60,7 @@ const PRICE_RESAMPLE_MS = 5_000;
 
 export class VenueRecorder {
   private lastHeight: number | null = null;
+  private lastStatus: string | null = null;
   private readonly lastMark = new Map<string, { key: string; at: number }>();
 
   constructor(
@@ -60,6 +70,11 @@ export class VenueRecorder {
 
   /** Journals the event unless it repeats what was just recorded; returns the stored record. */
   record(event: VenueEvent): JournalEvent | null {
+    if (event.kind === 'status') {
+      // The venue is polled every few seconds; its answer is evidence when it changes.
+      if (event.status === this.lastStatus) return null;
+      this.lastStatus = event.status;
+    }
     if (event.kind === 'chain_height') {
       if (event.height === this.lastHeight) return null;
       this.lastHeight = event.height;

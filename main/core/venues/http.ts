@@ -16,7 +16,13 @@ export type HttpOutcome =
   | { kind: 'response'; status: number; body: string }
   | { kind: 'failure'; reason: string; timedOut: boolean };
 
-export async function httpRequest(clock: Clock, request: HttpRequest): Promise<HttpOutcome> {
+export function httpRequest(clock: Clock, request: HttpRequest): Promise<HttpOutcome> {
+  const outcome = exchange(clock, request);
+  clock.track?.(outcome);
+  return outcome;
+}
+
+async function exchange(clock: Clock, request: HttpRequest): Promise<HttpOutcome> {
   const controller = new AbortController();
   let timedOut = false;
   const cancelTimer = clock.setTimer(request.timeoutMs, () => {

@@ -1,9 +1,10 @@
 /** The `blackbox` command: dispatches to one subcommand; bad input exits 2 with a message. */
 import { UsageError, type Command } from './command';
 import { benchCommand } from './commands/bench';
+import { replayCommand } from './commands/replay';
 import { serveCommand } from './commands/serve';
 
-const commands: Command[] = [serveCommand, benchCommand];
+const commands: Command[] = [serveCommand, replayCommand, benchCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

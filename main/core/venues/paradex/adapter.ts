@@ -66,6 +66,16 @@ export class ParadexAdapter implements VenueAdapter {
     await this.ws.stop();
   }
 
+  /** WebSocket frames read so far, for a replay that waits until every frame sent has arrived. */
+  framesReceived(): number {
+    return this.ws.framesReceived();
+  }
+
+  /** True while the stream's socket is open. */
+  streaming(): boolean {
+    return this.ws.isOpen();
+  }
+
   subscribe(listener: VenueListener): () => void {
     return this.listeners.add(listener);
   }

@@ -44,6 +44,8 @@ interface Attempt {
   cancelHandshake: (() => void) | null;
   cancelIdle: (() => void) | null;
   lastSeen: number;
+  /** Ends the attempt's tracked life on the clock: up and subscribed, or lost. */
+  settled: () => void;
 }
 
 export function backoffDelay(backoff: Backoff, failures: number): number {
@@ -58,8 +60,19 @@ export class ParadexWsClient {
   private cancelRetry: (() => void) | null = null;
   private settleFirst: (() => void) | null = null;
   private closed: (() => void) | null = null;
+  private received = 0;
 
   constructor(private readonly options: WsClientOptions) {}
+
+  /** Frames read off every socket so far (a replay compares it with what the venue sent). */
+  framesReceived(): number {
+    return this.received;
+  }
+
+  /** True while a socket is open; frames can only still arrive then. */
+  isOpen(): boolean {
+    return this.current?.socket?.readyState === WebSocket.OPEN;
+  }
 
   /** Resolves when the first attempt is up or has failed (the client keeps retrying after that). */
   start(): Promise<void> {
@@ -85,12 +98,14 @@ export class ParadexWsClient {
   }
 
   private async open(): Promise<void> {
+    let settled = () => {};
+    this.options.clock.track?.(new Promise<void>((resolve) => (settled = resolve)));
     const attempt: Attempt = {
-      socket: null, failure: null, pending: new Map(), cancelHandshake: null, cancelIdle: null, lastSeen: 0,
+      socket: null, failure: null, pending: new Map(), cancelHandshake: null, cancelIdle: null, lastSeen: 0, settled,
     };
     this.current = attempt;
     const jwt = await this.options.getJwt();
-    if (this.stopped || this.current !== attempt) return;
+    if (this.stopped || this.current !== attempt) return attempt.settled();
     if (!jwt.ok) return this.lost(attempt, jwt.reason, null);
     let socket: WebSocket;
     try {
@@ -136,6 +151,7 @@ export class ParadexWsClient {
       raw: auth.raw,
       at: this.options.clock.now(),
     });
+    attempt.settled();
     this.settle();
   }
 
@@ -148,6 +164,7 @@ export class ParadexWsClient {
   }
 
   private receive(attempt: Attempt, data: WebSocket.RawData, isBinary: boolean): void {
+    this.received++;
     if (this.current !== attempt) return;
     const at = this.options.clock.now();
     attempt.lastSeen = at;
@@ -201,6 +218,7 @@ export class ParadexWsClient {
     attempt.cancelIdle?.();
     attempt.cancelHandshake = attempt.cancelIdle = null;
     attempt.pending.clear();
+    attempt.settled();
     if (this.current !== attempt) return;
     this.current = null;
     if (this.stopped) {
