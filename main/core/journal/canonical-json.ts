@@ -6,49 +6,81 @@
  * inside an array, functions) is refused rather than silently changed.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  const text = write(value);
+  // The writer runs on every append, so it does not track where it is; only a refusal pays for that.
+  if (text === undefined) throw new TypeError(describeRefusal(value, '$') ?? 'canonical JSON cannot hold this value');
+  return text;
 }
 
-function write(value: unknown, path: string): string {
+/** The canonical text, or undefined when something inside cannot be written. */
+function write(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot hold ${value} (at ${path})`);
-      return JSON.stringify(value);
-    case 'object':
+      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+    case 'object': {
       if (value === null) return 'null';
-      if (Array.isArray(value)) return writeArray(value, path);
-      return writeObject(value as object, path);
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item = value[i] === undefined ? undefined : write(value[i]);
+          if (item === undefined) return undefined;
+          out += i === 0 ? item : `,${item}`;
+        }
+        return `${out}]`;
+      }
+      if (!isPlainObject(value)) return undefined;
+      const record = value as Record<string, unknown>;
+      // Default sort compares UTF-16 code units, which is the order JCS prescribes.
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
+        // Like JSON.stringify, an undefined property is simply absent.
+        if (record[key] === undefined) continue;
+        const item = write(record[key]);
+        if (item === undefined) return undefined;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:${item}`;
+        first = false;
+      }
+      return `${out}}`;
+    }
     default:
-      throw new TypeError(`canonical JSON cannot hold a ${typeof value} (at ${path})`);
+      return undefined;
   }
 }
 
-function writeArray(items: unknown[], path: string): string {
-  const parts: string[] = [];
-  for (let i = 0; i < items.length; i++) {
-    if (items[i] === undefined) throw new TypeError(`canonical JSON cannot hold undefined (at ${path}[${i}])`);
-    parts.push(write(items[i], `${path}[${i}]`));
-  }
-  return `[${parts.join(',')}]`;
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
-function writeObject(obj: object, path: string): string {
-  const proto = Object.getPrototypeOf(obj);
-  if (proto !== Object.prototype && proto !== null) {
-    throw new TypeError(`canonical JSON only holds plain objects, not ${proto?.constructor?.name ?? 'this object'} (at ${path})`);
+/** Says what cannot be written and where, e.g. "canonical JSON cannot hold NaN (at $.order.size)". */
+function describeRefusal(value: unknown, path: string): string | null {
+  if (typeof value === 'number' && !Number.isFinite(value)) return `canonical JSON cannot hold ${value} (at ${path})`;
+  if (value === undefined) return `canonical JSON cannot hold undefined (at ${path})`;
+  if (typeof value === 'object' && value !== null) {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const found = describeRefusal(value[i], `${path}[${i}]`);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (!isPlainObject(value)) {
+      const name = (Object.getPrototypeOf(value) as { constructor?: { name?: string } }).constructor?.name ?? 'this object';
+      return `canonical JSON only holds plain objects, not ${name} (at ${path})`;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      const found = describeRefusal(item, `${path}.${key}`);
+      if (found) return found;
+    }
+    return null;
   }
-  const record = obj as Record<string, unknown>;
-  // Default sort compares UTF-16 code units, which is the order JCS prescribes.
-  const keys = Object.keys(record).sort();
-  const parts: string[] = [];
-  for (const key of keys) {
-    // Like JSON.stringify, an undefined property is simply absent.
-    if (record[key] === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${write(record[key], `${path}.${key}`)}`);
-  }
-  return `{${parts.join(',')}}`;
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return null;
+  return `canonical JSON cannot hold a ${typeof value} (at ${path})`;
 }

@@ -7,7 +7,7 @@
  * so the hashed text is assembled around it instead of re-parsing it (verify stays fast) —
  * the result is byte-for-byte canonicalJson() of that object.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -38,5 +38,6 @@ export function hashedText(r: ChainRecord): string {
 }
 
 export function chainHash(prevHash: string, record: ChainRecord): string {
-  return createHash('sha256').update(prevHash).update(hashedText(record)).digest('hex');
+  // One-shot hashing (Node ≥ 20.12) is about twice as fast as createHash for inputs this size.
+  return hash('sha256', prevHash + hashedText(record), 'hex');
 }

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { EVENT_KINDS, type EventKind, type JournalEvent } from '../../../shared/domain';
 import { EVENT_COLUMNS, rowToEvent, type EventRow } from './event-record';
 import { JournalInputError } from './errors';
+import { FIRST_BLOCK_SINCE, firstSeqOfBlock } from './time-marks';
 import type { Anchor } from './writer-seat';
 
 export interface JournalQuery {
@@ -43,7 +44,8 @@ function wholeNumber(value: number | undefined, field: string): number | undefin
   return value;
 }
 
-export function buildQuery(q: JournalQuery): { sql: string; params: unknown[] } {
+/** `firstSeqSince`: where a `since` filter can start (see time-marks.ts); 1 when there is none. */
+export function buildQuery(q: JournalQuery, firstSeqSince = 1): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const kinds = q.kind === undefined ? [] : typeof q.kind === 'string' ? [q.kind] : [...q.kind];
@@ -61,8 +63,8 @@ export function buildQuery(q: JournalQuery): { sql: string; params: unknown[] } 
     params.push(q.clientId);
   }
   if (wholeNumber(q.since, 'since') !== undefined) {
-    where.push('at >= ?');
-    params.push(q.since);
+    where.push('at >= ?', 'seq >= ?');
+    params.push(q.since, firstSeqSince);
   }
   if (wholeNumber(q.afterSeq, 'afterSeq') !== undefined) {
     where.push('seq > ?');
@@ -106,7 +108,8 @@ export class EventReader {
   }
 
   query(q: JournalQuery): JournalPage {
-    const { sql, params } = buildQuery(q);
+    const start = q.since === undefined ? 1 : firstSeqOfBlock(this.statement(FIRST_BLOCK_SINCE).pluck().get(q.since) as number);
+    const { sql, params } = buildQuery(q, start);
     const rows = this.statement(sql).raw().all(...params) as EventRow[];
     const limit = (params[params.length - 1] as number) - 1;
     return { events: rows.slice(0, limit).map(rowToEvent), more: rows.length > limit };

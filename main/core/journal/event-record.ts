@@ -19,9 +19,13 @@ export interface PreparedEvent {
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
 
+/** A lone UTF-16 surrogate: SQLite would store a replacement character instead, breaking the hash. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function optionalText(value: unknown, field: string): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new JournalInputError(`${field} must be a string or null`);
+  if (LONE_SURROGATE.test(value)) throw new JournalInputError(`${field} holds a lone UTF-16 surrogate, which cannot be stored verbatim`);
   return value;
 }
 
@@ -35,7 +39,8 @@ function optionalTime(value: unknown, field: string): number | null {
 export function prepareEvent(input: NewEvent, seq: number, at: number, prevHash: string): PreparedEvent {
   const kind = input.kind as EventKind;
   if (!KNOWN_KINDS.has(kind)) throw new JournalInputError(`unknown event kind ${JSON.stringify(input.kind)}`);
-  if (typeof input.venue !== 'string' || input.venue === '') throw new JournalInputError(`${kind}: venue must be named`);
+  const venue = optionalText(input.venue, `${kind}: venue`);
+  if (!venue) throw new JournalInputError(`${kind}: venue must be named`);
   const header = {
     market: optionalText(input.market, `${kind}: market`),
     clientId: optionalText(input.clientId, `${kind}: clientId`),
@@ -51,7 +56,7 @@ export function prepareEvent(input: NewEvent, seq: number, at: number, prevHash:
     seq,
     at: optionalTime(at, 'the clock') as number,
     venueAt: optionalTime(input.venueAt, `${kind}: venueAt`),
-    venue: input.venue,
+    venue,
     kind,
     ...header,
     payload: payloadText,

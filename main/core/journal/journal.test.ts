@@ -119,6 +119,7 @@ describe('Journal', () => {
       { kind: 'NOTE', venue: '', payload: {} },
       { kind: 'NOTE', venue: 'sim', payload: { n: Number.NaN } },
       { kind: 'NOTE', venue: 'sim', venueAt: 1.5, payload: {} },
+      { kind: 'NOTE', venue: 'sim', raw: 'half an emoji \ud83d', payload: {} },
       { ...intent('c-1'), payload: { ...(intent('c-1').payload as object), size: 0.5 } },
       { ...intent('c-1'), clientId: 'c-2' },
       { kind: 'ORDER_ACK', venue: 'sim', payload: { venueOrderId: 'v1' } },
@@ -128,6 +129,16 @@ describe('Journal', () => {
       expect(() => journal.append(event as never, { durable: true })).toThrow(JournalInputError);
     }
     expect(journal.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: true }).seq).toBe(1);
+    journal.close();
+  });
+
+  it('stores any text faithfully: a lone surrogate in the payload is escaped, emoji and controls survive', async () => {
+    const { journal } = fresh();
+    const odd = { kind: 'NOTE', venue: 'sim', market: 'ünïcødé 😀', raw: 'tab\tnul\u0000 \u2028', payload: { text: 'lone \udc00 😀' } } as const;
+    const stored = journal.append(odd, { durable: true });
+    expect(journal.query().events[0]).toEqual(stored);
+    expect(stored.payload).toEqual({ text: 'lone \udc00 😀' });
+    expect((await journal.verify()).verified).toBe(true);
     journal.close();
   });
 

@@ -19,6 +19,7 @@ import { openForReview, openForWriting, type JournalHealth, type OpenedFile } fr
 import type { NewEvent } from './payloads';
 import { Projector, readFills, readOrders, readPositions, type FillRow, type OrderRow, type PositionRow } from './projections';
 import { describeTail } from './tail-check';
+import { TIME_BLOCK, timeMarker } from './time-marks';
 import { verifyChain, type VerifyProgress, type VerifyReport } from './verify';
 import { readAnchor, type Anchor, type WriterSeat } from './writer-seat';
 
@@ -89,10 +90,12 @@ export class Journal {
     const insert = db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const moveHead = db.prepare('UPDATE head SET seq = ?, hash = ? WHERE id = 1');
     const projector = new Projector(db);
+    const markTime = timeMarker(db);
     const commitBatch = db.transaction((batch: PreparedEvent[]) => {
       for (const { record: r, prevHash, hash, projected } of batch) {
         insert.run(r.seq, r.at, r.venueAt, r.venue, r.kind, r.market, r.clientId, r.venueOrderId, r.payload, r.raw, prevHash, hash);
         if (projected) projector.apply(projected);
+        if (r.seq % TIME_BLOCK === 0) markTime(r.seq);
       }
       const last = batch[batch.length - 1];
       moveHead.run(last.record.seq, last.hash);

@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock';
 import { JournalInputError } from './errors';
+import type { JournalQuery } from './event-reader';
 import { Journal } from './journal';
 import { MARKET, fill, intent, priceSample } from './test-support/events';
+import { SteppingClock } from './test-support/stepping-clock';
 import { tempDir } from './test-support/temp-dir';
 
 const T0 = 1_767_225_600_000;
@@ -57,6 +59,34 @@ describe('Journal.query', () => {
     expect(seqs(journal, { search: '%' })).toEqual([]);
     expect(seqs(journal, { search: 'mark_' })).toHaveLength(10);
     expect(seqs(journal, { search: 'mark%' })).toEqual([]);
+    journal.close();
+  });
+
+  it('finds every event since a time even when the wall clock stepped back, in both orders', () => {
+    const clock = new SteppingClock(T0);
+    const journal = Journal.open(join(tempDir(), 'journal.db'), { clock });
+    // 5000 events, one ms apart, except that the clock steps back 2 s at the 3000th.
+    const times = Array.from({ length: 5000 }, (_, i) => T0 + (i < 3000 ? i : i - 2000));
+    for (const at of times) {
+      clock.time = at;
+      journal.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: false });
+      if (at % 500 === 0) journal.flush();
+    }
+    journal.flush();
+    const every = (q: JournalQuery) => {
+      const seqs: number[] = [];
+      for (let page = journal.query({ ...q, limit: 1000 }); ; ) {
+        seqs.push(...page.events.map((e) => e.seq));
+        if (!page.more) return seqs;
+        const last = seqs[seqs.length - 1];
+        page = journal.query({ ...q, limit: 1000, ...(q.order === 'desc' ? { beforeSeq: last } : { afterSeq: last }) });
+      }
+    };
+    for (const since of [T0, T0 + 100, T0 + 1500, T0 + 2999, T0 + 4000]) {
+      const expected = times.flatMap((at, i) => (at >= since ? [i + 1] : []));
+      expect(every({ since })).toEqual(expected);
+      expect(every({ since, order: 'desc' })).toEqual([...expected].reverse());
+    }
     journal.close();
   });
 

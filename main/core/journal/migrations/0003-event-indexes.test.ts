@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-dir';
+import { TIME_BLOCK } from '../time-marks';
 import { migrate } from './registry';
 
 function plan(db: Database.Database, sql: string): string {
@@ -9,6 +10,20 @@ function plan(db: Database.Database, sql: string): string {
 }
 
 describe('migration 3: event indexes', () => {
+  it('notes the latest time of every complete block of events already there', () => {
+    const db = new Database(join(tempDir(), 'j.db'));
+    migrate(db, 2);
+    const insert = db.prepare(`INSERT INTO events (seq, at, venue, kind, payload, prev_hash, hash) VALUES (?, ?, 'sim', 'NOTE', '{}', '', '')`);
+    db.transaction(() => {
+      for (let seq = 1; seq <= 2 * TIME_BLOCK + 5; seq++) insert.run(seq, seq === 7 ? 9_999_999 : seq);
+    })();
+    migrate(db, 3);
+    expect(db.prepare('SELECT block, max_at FROM time_marks ORDER BY block').all()).toEqual([
+      { block: 1, max_at: 9_999_999 },
+      { block: 2, max_at: 2 * TIME_BLOCK },
+    ]);
+  });
+
   it('lets each review filter walk an index in chain order instead of scanning the table', () => {
     const db = new Database(join(tempDir(), 'j.db'));
     migrate(db, 3);

@@ -1,9 +1,10 @@
+import { TIME_BLOCK } from '../time-marks';
 import type { Migration } from './migration';
 
 /**
  * Indexes for the review screens' filters. Each ends in seq so a filtered page comes out in
  * chain order; market and client id are often null (price samples, notes), so those indexes
- * skip nulls and cost nothing for such events.
+ * skip nulls and cost nothing for such events. Time marks (see time-marks.ts) serve "since".
  */
 export const eventIndexesMigration: Migration = {
   version: 3,
@@ -14,6 +15,15 @@ export const eventIndexesMigration: Migration = {
       CREATE INDEX events_by_market ON events (market, seq) WHERE market IS NOT NULL;
       CREATE INDEX events_by_client ON events (client_id, seq) WHERE client_id IS NOT NULL;
       CREATE INDEX events_by_at     ON events (at);
+      CREATE TABLE time_marks (
+        block  INTEGER PRIMARY KEY,
+        max_at INTEGER NOT NULL
+      ) STRICT;
     `);
+    // Bound numbers arrive as floats, and block numbers need integer division: the constant is inlined.
+    db.exec(
+      `INSERT INTO time_marks (block, max_at)
+       SELECT (seq + ${TIME_BLOCK - 1}) / ${TIME_BLOCK} AS block, max(at) FROM events GROUP BY block HAVING count(*) = ${TIME_BLOCK}`,
+    );
   },
 };

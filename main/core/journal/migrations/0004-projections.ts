@@ -32,7 +32,6 @@ export const projectionsMigration: Migration = {
         intent_seq     INTEGER NOT NULL,
         last_seq       INTEGER NOT NULL
       ) STRICT;
-      CREATE INDEX orders_by_state ON orders (state);
 
       CREATE TABLE fills (
         venue          TEXT NOT NULL,

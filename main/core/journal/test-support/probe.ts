@@ -36,7 +36,8 @@ try {
 }
 if (values.hold) {
   say({ holding: true });
-  setInterval(() => {}, 60_000);
+  // The timer keeps the journal reachable: a collected Database closes, and its locks go with it.
+  setInterval(() => journal.health(), 60_000);
 } else {
   journal.close();
 }
