@@ -3,8 +3,9 @@ import { UsageError, type Command } from './command';
 import { benchCommand } from './commands/bench';
 import { replayCommand } from './commands/replay';
 import { serveCommand } from './commands/serve';
+import { watchCommand } from './commands/watch';
 
-const commands: Command[] = [serveCommand, replayCommand, benchCommand];
+const commands: Command[] = [serveCommand, replayCommand, benchCommand, watchCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
