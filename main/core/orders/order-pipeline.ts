@@ -10,7 +10,7 @@ import type { Clock } from '../clock';
 import { JournalUnavailableError } from '../journal/errors';
 import { checkPriceBand, type BandDecision, type ReferenceQuote, type VenueState } from '../risk/price-band';
 import type { MarketRiskSettings } from '../risk/risk-settings';
-import type { CancelResult, OrderRequest, PlaceResult, VenueAdapter } from '../venues/port';
+import type { CancelResult, OrderRequest, PlaceResult, SentRequest, VenueAdapter } from '../venues/port';
 import type { DurableJournal, NewJournalEvent } from './journal-port';
 import { validateTicket, type MarketRules } from './validate-ticket';
 
@@ -137,10 +137,7 @@ export class OrderPipeline {
   private recordPlaceResult(base: { venue: string; market: string; clientId: string }, ticket: OrderTicket, size: string | null, decision: BandDecision | null, result: PlaceResult): OrderOutcome {
     const { clientId } = base;
     const append = (event: Omit<NewJournalEvent, 'venue'>) => this.appendAfterSend({ ...base, ...event });
-    if (result.request) {
-      const { body, method, url, sentAt } = result.request;
-      append({ kind: 'ORDER_SENT', payload: { request: body ?? '', method, url, sentAt } });
-    }
+    if (result.request) append({ kind: 'ORDER_SENT', payload: requestPayload(result.request) });
     switch (result.outcome) {
       case 'accepted':
         append({ kind: 'ORDER_ACK', venueOrderId: result.venueOrderId, payload: { venueOrderId: result.venueOrderId }, raw: result.raw });
@@ -158,13 +155,13 @@ export class OrderPipeline {
     const append = (event: Omit<NewJournalEvent, 'venue'>) => this.appendAfterSend({ ...base, ...event });
     switch (result.outcome) {
       case 'accepted':
-        append({ kind: 'CANCEL_ACK', payload: { request: result.request }, raw: result.raw });
+        append({ kind: 'CANCEL_ACK', payload: requestPayload(result.request), raw: result.raw });
         return { clientId: base.clientId, outcome: 'confirmed', reason: null, decision: null };
       case 'rejected':
-        append({ kind: 'CANCEL_REJECT', payload: { request: result.request, code: result.code, message: result.message }, raw: result.raw });
+        append({ kind: 'CANCEL_REJECT', payload: { ...requestPayload(result.request), code: result.code, message: result.message }, raw: result.raw });
         return { clientId: base.clientId, outcome: 'rejected', reason: `${result.code}: ${result.message}`, decision: null };
       case 'unresolved':
-        append({ kind: 'CANCEL_UNRESOLVED', payload: { request: result.request, reason: result.reason }, raw: result.raw });
+        append({ kind: 'CANCEL_UNRESOLVED', payload: { ...(result.request ? requestPayload(result.request) : { request: null }), reason: result.reason }, raw: result.raw });
         return { clientId: base.clientId, outcome: 'unresolved', reason: `cancel did not go through: ${result.reason}`, decision: null };
     }
   }
@@ -185,6 +182,15 @@ export class OrderPipeline {
     this.outcomes.set(clientId, { outcome, reason, ticket, size });
     return { clientId, outcome, reason, decision };
   }
+}
+
+/**
+ * The request as evidence: method, path and the exact body bytes. The host is the venue's (named
+ * on every event); leaving it out keeps a replay's journal free of its loopback port.
+ */
+function requestPayload(request: SentRequest): { request: string; method: string; path: string; sentAt: number } {
+  const url = new URL(request.url);
+  return { request: request.body ?? '', method: request.method, path: url.pathname + url.search, sentAt: request.sentAt };
 }
 
 function toRequest(ticket: OrderTicket, clientId: string, size: string, decision: BandDecision): OrderRequest {

@@ -17,10 +17,10 @@ import { Terminal } from '../terminal/terminal';
 import { ParadexAdapter } from '../venues/paradex/adapter';
 import { SimDevAuthenticator } from '../venues/paradex/auth';
 
-/** Poll cadences in virtual time: often enough for the 5 s staleness rule, no more. */
-const REFERENCE_POLL_MS = 2_000;
-const STATUS_POLL_MS = 2_000;
-const CHAIN_POLL_MS = 2_000;
+/** Poll cadences in virtual time: within the 5 s staleness rule and the 5 s detection target, no faster. */
+const REFERENCE_POLL_MS = 4_000;
+const STATUS_POLL_MS = 5_000;
+const CHAIN_POLL_MS = 5_000;
 
 export class ReplaySession {
   private constructor(
