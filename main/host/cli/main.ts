@@ -1,11 +1,12 @@
 /** The `blackbox` command: dispatches to one subcommand; bad input exits 2 with a message. */
 import { UsageError, type Command } from './command';
 import { benchCommand } from './commands/bench';
+import { journalCommand } from './commands/journal';
 import { replayCommand } from './commands/replay';
 import { serveCommand } from './commands/serve';
 import { watchCommand } from './commands/watch';
 
-const commands: Command[] = [serveCommand, replayCommand, benchCommand, watchCommand];
+const commands: Command[] = [serveCommand, replayCommand, journalCommand, watchCommand, benchCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
