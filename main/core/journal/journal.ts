@@ -23,6 +23,8 @@ import { TIME_BLOCK, timeMarker } from './time-marks';
 import { verifyChain, type VerifyProgress, type VerifyReport } from './verify';
 import { readAnchor, type Anchor, type WriterSeat } from './writer-seat';
 
+export type { JournalHealth, JournalPage, JournalQuery, VerifyProgress, VerifyReport, NewEvent, OrderRow, FillRow, PositionRow, Anchor };
+
 export interface JournalOptions {
   clock: Clock;
   /** Longest a non-durable event waits before it is committed; 1–50 ms, 50 when absent. */
@@ -37,7 +39,6 @@ export interface AppendOptions {
 export const MAX_GROUP_COMMIT_MS = 50;
 /** Pending events beyond this are committed at once, so a burst cannot grow memory without bound. */
 const MAX_PENDING = 4096;
-const CLOSED = 'The journal is closed.';
 
 interface Writer {
   seat: WriterSeat;
@@ -52,6 +53,7 @@ export class Journal {
   private writer: Writer | null;
   private status: JournalHealth;
   private readonly consequence: string;
+  private closed = false;
   private pending: PreparedEvent[] = [];
   private cancelTimer: (() => void) | null = null;
   private committed: Anchor = { seq: 0, hash: GENESIS_HASH };
@@ -173,16 +175,15 @@ export class Journal {
    * and names the first bad record. A failed verification stops recording: nothing is repaired.
    */
   async verify(onProgress?: (progress: VerifyProgress) => void): Promise<VerifyReport> {
-    if (this.isClosed()) throw new JournalUnavailableError('failed', this.status.message);
+    if (this.closed) throw new JournalUnavailableError('failed', this.status.message);
     this.settle();
     const anchor = this.writer ? this.writer.seat.reading() : readAnchor(this.path);
     let db: Database.Database;
     try {
       db = new Database(this.readPath, { readonly: true, fileMustExist: true });
     } catch (err) {
-      const report: VerifyReport = { events: 0, head: null, verified: false, firstBad: { seq: 1, reason: `the file cannot be read: ${plainReason(err)}` } };
-      this.stop('failed', `Verification could not read the journal: ${plainReason(err)}.`);
-      return report;
+      this.fail(`Verification could not read the journal: ${plainReason(err)}.`);
+      return { events: 0, head: null, verified: false, firstBad: { seq: 1, reason: `the file cannot be read: ${plainReason(err)}` } };
     }
     let report: VerifyReport;
     try {
@@ -194,14 +195,14 @@ export class Journal {
       const finding = report.firstBad
         ? `record seq ${report.firstBad.seq} is bad: ${report.firstBad.reason}`
         : describeTail(report.truncatedTail!);
-      this.stop('failed', `Verification failed: ${finding}. Nothing has been repaired; what can be read is still readable.`);
+      this.fail(`Verification failed: ${finding}. Nothing has been repaired; what can be read is still readable.`);
     }
     return report;
   }
 
   /** Commits what is pending, then lets go of the file and the writer's seat. */
   close(): void {
-    if (this.isClosed()) return;
+    if (this.closed) return;
     this.settle();
     this.cancelTimer?.();
     this.cancelTimer = null;
@@ -210,11 +211,8 @@ export class Journal {
     this.db = null;
     this.reader = null;
     this.writer = null;
-    this.status = { state: 'failed', message: CLOSED };
-  }
-
-  private isClosed(): boolean {
-    return this.db === null && this.writer === null && this.status.message === CLOSED;
+    this.closed = true;
+    this.status = { state: 'failed', message: 'The journal is closed.' };
   }
 
   private requireWriter(): Writer {
@@ -241,7 +239,7 @@ export class Journal {
       writer.seat.record(last.record.seq, last.hash);
     } catch (err) {
       // The events are committed; only the anchor is behind. Stop before the two can drift further.
-      this.stop('failed', `Recording stopped: the anchor beside the journal could not be updated (${plainReason(err)}). Everything up to seq ${last.record.seq} is safely recorded.`);
+      this.fail(`Recording stopped: the anchor beside the journal could not be updated (${plainReason(err)}). Everything up to seq ${last.record.seq} is safely recorded.`);
     }
   }
 
@@ -274,7 +272,7 @@ export class Journal {
       return fn(this.reader, this.db);
     } catch (err) {
       if (err instanceof JournalInputError) throw err;
-      if (isCorruption(err)) this.stop('failed', `The journal file is damaged: ${plainReason(err)}. Nothing has been repaired; what can be read is still readable.`);
+      if (isCorruption(err)) this.fail(`The journal file is damaged: ${plainReason(err)}. Nothing has been repaired; what can be read is still readable.`);
       throw new JournalUnavailableError(this.status.state === 'ok' ? 'failed' : this.status.state, `This part of the journal cannot be read: ${plainReason(err)}.`);
     }
   }
@@ -284,17 +282,16 @@ export class Journal {
     const last = lost[lost.length - 1].record.seq;
     const range = first === last ? `seq ${first}` : `seq ${first}–${last}`;
     this.appended = { ...this.committed };
-    this.stop(
-      'failed',
+    this.fail(
       `Recording stopped: ${plainReason(err)}. Everything up to seq ${this.committed.seq} is safely recorded; ` +
         `${lost.length} event${lost.length === 1 ? '' : 's'} waiting to be written (${range}) ${lost.length === 1 ? 'was' : 'were'} not. ` +
         'Reopen the journal once the problem is fixed.',
     );
   }
 
-  /** Moves to a non-ok state, keeping the first explanation of a failure. */
-  private stop(state: 'read_only' | 'failed', message: string): void {
+  /** Stops recording for good, keeping the first explanation when there already is one. */
+  private fail(message: string): void {
     if (this.status.state === 'failed') return;
-    this.status = { state, message: `${message} ${this.consequence}` };
+    this.status = { state: 'failed', message: `${message} ${this.consequence}` };
   }
 }

@@ -12,8 +12,8 @@ import type { JournalState } from '../../../shared/snapshot';
 import { JournalSchemaTooNewError, isCorruption, plainReason, sqliteCode } from './errors';
 import { checkFile, type FileProblem } from './file-check';
 import { migrate } from './migrations/registry';
-import { openReadConnection } from './read-connection';
-import { WriterSeat, readAnchor, type AnchorReading } from './writer-seat';
+import { openReadConnection, type ReadConnection } from './read-connection';
+import { WriterSeat, anchorPath, readAnchor, type AnchorReading } from './writer-seat';
 
 export interface JournalHealth {
   state: JournalState;
@@ -59,8 +59,11 @@ export function openForReview(path: string): OpenedFile {
 
 function openReader(path: string, base: JournalHealth, anchor: AnchorReading, consequence: string): OpenedFile {
   const none = { db: null, readPath: path, dispose: () => {}, seat: null, consequence };
-  if (!existsSync(path)) return { ...none, health: { state: 'failed', message: join(`There is no journal file at ${path}.`, consequence) } };
-  let connection;
+  if (!existsSync(path)) {
+    const missing = base.state === 'failed' ? base.message : `There is no journal file at ${path}.`;
+    return { ...none, health: { state: 'failed', message: join(missing, consequence) } };
+  }
+  let connection: ReadConnection;
   try {
     connection = openReadConnection(path);
   } catch (err) {
@@ -107,8 +110,17 @@ export function openForWriting(path: string): OpenedFile {
     return openReader(path, { state, message: why }, take.taken ? { status: 'held' } : readAnchor(path), NO_TRADE);
   }
   const seat = take.seat;
+  const anchor = seat.reading();
+  if (!existsSync(path) && anchor.status === 'found' && anchor.anchor.seq > 0) {
+    // Starting a fresh file here would quietly bury the evidence that a whole journal went missing.
+    seat.release();
+    const message =
+      `The journal file ${path} is missing, but the anchor beside it says it held ${anchor.anchor.seq} records: ` +
+      `it was deleted or moved. Nothing has been repaired. To start a new journal here, move ${anchorPath(path)} away first.`;
+    return openReader(path, { state: 'failed', message }, anchor, NO_TRADE);
+  }
   if (existsSync(path)) {
-    const checked = openReader(path, { state: 'ok', message: '' }, seat.reading(), NO_TRADE);
+    const checked = openReader(path, { state: 'ok', message: '' }, anchor, NO_TRADE);
     if (checked.health.state !== 'ok') {
       seat.release();
       return checked;

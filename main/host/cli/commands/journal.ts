@@ -7,7 +7,7 @@ import { EVENT_KINDS, type EventKind, type JournalEvent } from '../../../../shar
 import { systemClock } from '../../../core/clock';
 import { JournalUnavailableError } from '../../../core/journal/errors';
 import { MAX_PAGE } from '../../../core/journal/event-reader';
-import { Journal } from '../../../core/journal/journal';
+import { Journal, type Anchor, type JournalPage } from '../../../core/journal/journal';
 import { describeTail } from '../../../core/journal/tail-check';
 import type { VerifyReport } from '../../../core/journal/verify';
 import { parseArgs } from '../args';
@@ -71,18 +71,20 @@ async function inspect(args: string[]): Promise<number> {
   const journal = Journal.openReadOnly(path);
   try {
     const health = journal.health();
-    let page;
+    let page: JournalPage;
+    let head: Anchor | null;
+    let count: number;
     try {
       // The newest matching events, shown in chain order.
       page = journal.query({ kind: kind as EventKind | undefined, market: values.market, since, limit, order: 'desc' });
+      head = journal.head();
+      count = journal.count();
     } catch (err) {
       if (!(err instanceof JournalUnavailableError)) throw err;
-      out(switches.has('json') ? JSON.stringify({ path, health: journal.health(), readable: false }) : journal.health().message);
+      out(switches.has('json') ? JSON.stringify({ path, health: journal.health(), readable: false }) : `${err.message}\n${journal.health().message}`);
       return 1;
     }
-    const events = page.events.reverse();
-    const head = journal.head();
-    const count = journal.count();
+    const events = [...page.events].reverse();
     if (switches.has('json')) {
       out(JSON.stringify({ path, health, count, head, events, more: page.more }));
     } else {
