@@ -110,6 +110,8 @@ export interface VenueMarket {
   tickSize: DecimalString;
   stepSize: DecimalString;
   minNotional: DecimalString | null;
+  /** Maintenance margin as a fraction of notional, where the venue states it. */
+  maintenanceMargin?: DecimalString | null;
 }
 
 /** Where a venue error or malformed message came from, for the journal and the monitor. */

@@ -2,6 +2,7 @@
  * Paradex payloads → port types. Each reader takes an already JSON-parsed value and answers
  * either the domain value with the venue's timestamp, or what was wrong with it.
  */
+import Decimal from 'decimal.js';
 import type { z } from 'zod';
 import type {
   TradeBust, VenueAccount, VenueFill, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
@@ -123,8 +124,20 @@ export const readMarketSummary = reader(
 
 export const readMarket = reader('market', marketSchema, (m): { value: VenueMarket; venueAt: number | null } => ({
   venueAt: null,
-  value: { symbol: m.symbol, tickSize: m.price_tick_size, stepSize: m.order_size_increment, minNotional: m.min_notional },
+  value: {
+    symbol: m.symbol,
+    tickSize: m.price_tick_size,
+    stepSize: m.order_size_increment,
+    minNotional: m.min_notional,
+    maintenanceMargin: maintenanceFraction(m.delta1_cross_margin_params),
+  },
 }));
+
+/** Paradex states the maintenance fraction as a factor of the initial one (venue-apis.md §1.3). */
+function maintenanceFraction(params: { imf_base?: string; mmf_factor?: string } | undefined): string | null {
+  if (params?.imf_base === undefined || params.mmf_factor === undefined) return null;
+  return new Decimal(params.imf_base).times(params.mmf_factor).toString();
+}
 
 export const readSystemState = reader('system/state', systemStateSchema, (s): { value: VenueMode; venueAt: number | null } => ({
   venueAt: null,

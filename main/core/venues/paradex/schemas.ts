@@ -109,6 +109,7 @@ export const marketSchema = z.object({
   price_tick_size: decimal,
   order_size_increment: decimal,
   min_notional: optionalDecimal,
+  delta1_cross_margin_params: z.object({ imf_base: decimal, mmf_factor: decimal }).partial().optional(),
 });
 
 /** `status` is matched case-insensitively: the docs write the modes in upper case too. */
