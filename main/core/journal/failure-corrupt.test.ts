@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock';
 import { JournalUnavailableError } from './errors';
 import { Journal } from './journal';
-import { runJournalCli } from './test-support/cli';
 import { fileState } from './test-support/file-state';
+import { runJournalCli } from './test-support/child';
 import { firstRowid, leafPages } from './test-support/pages';
 import { tempDir } from './test-support/temp-dir';
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock';
 import { JournalUnavailableError } from './errors';
 import { Journal } from './journal';
-import { PROBE, readUntil, startTs } from './test-support/child';
-import { runJournalCli } from './test-support/cli';
+import { PROBE, readUntil, runJournalCli, startTs } from './test-support/child';
 import { fileState } from './test-support/file-state';
 import { tempDir } from './test-support/temp-dir';
 

@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../host/cli/command';
 import { VirtualClock } from '../clock';
 import { Journal } from './journal';
-import { JOURNAL_CLI, PROBE, readUntil, startTs } from './test-support/child';
-import { runJournalCli } from './test-support/cli';
+import { JOURNAL_CLI, PROBE, readUntil, runJournalCli, startTs } from './test-support/child';
 import { fill, intent, priceSample } from './test-support/events';
 import { tempDir } from './test-support/temp-dir';
 
@@ -56,19 +54,17 @@ describe('blackbox journal', () => {
   });
 
   it.each([
-    [[]],
-    [['frobnicate']],
-    [['verify']],
-    [['verify', '/no/such/journal.db']],
-    [['inspect', 'PATH', '--kind', 'NOPE']],
-    [['inspect', 'PATH', '--since', 'yesterday']],
-    [['inspect', 'PATH', '--limit', '0']],
-    [['verify', 'PATH', '--wat']],
-    [['append-test', 'PATH']],
-    [['append-test', 'PATH', '--count', '-3']],
-  ])('treats %j as bad input', async (args) => {
+    [[], 'say verify, inspect or append-test'],
+    [['verify', '/no/such/journal.db'], 'there is no file at /no/such/journal.db'],
+    [['inspect', 'PATH', '--kind', 'NOPE'], '--kind must be one of'],
+    [['inspect', 'PATH', '--since', 'yesterday'], '--since must be an ISO time'],
+    [['verify', 'PATH', '--wat'], 'unknown option --wat'],
+    [['append-test', 'PATH', '--count', '-3'], '--count must be a whole number of at least 1'],
+  ])('treats %j as bad input: exit 2', async (args, message) => {
     const path = sampleJournal();
-    await expect(runJournalCli(args.map((a) => (a === 'PATH' ? path : a)))).rejects.toThrow(UsageError);
+    const run = await runJournalCli(args.map((a) => (a === 'PATH' ? path : a)));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
   });
 
   it('append-test prints each committed seq on its own line', async () => {

@@ -6,7 +6,7 @@ import { VirtualClock } from '../clock';
 import { GENESIS_HASH, chainHash, type ChainRecord } from './chain';
 import { Journal } from './journal';
 import { anchorPath } from './writer-seat';
-import { runJournalCli } from './test-support/cli';
+import { runJournalCli } from './test-support/child';
 import { fill, intent, priceSample } from './test-support/events';
 import { tempDir } from './test-support/temp-dir';
 
@@ -32,15 +32,32 @@ function tamper(path: string, ...statements: string[]): void {
   db.close();
 }
 
-async function verifyJson(path: string) {
-  const { code, stdout } = await runJournalCli(['verify', path, '--json']);
-  return { code, report: JSON.parse(stdout) };
+async function verify(path: string) {
+  const journal = Journal.openReadOnly(path);
+  try {
+    return await journal.verify();
+  } finally {
+    journal.close();
+  }
 }
 
-describe('tampering is caught by `journal verify`', () => {
+describe('tampering is caught by verify', () => {
   it('passes an untouched journal', async () => {
     const path = journalOf20();
-    expect(await verifyJson(path)).toEqual({ code: 0, report: { events: 20, head: { seq: 20, hash: expect.any(String) }, verified: true } });
+    expect(await verify(path)).toEqual({ events: 20, head: { seq: 20, hash: expect.any(String) }, verified: true });
+  });
+
+  it('makes `blackbox journal verify` exit 1 and name the record, in JSON and in words', async () => {
+    const path = journalOf20();
+    expect((await runJournalCli(['verify', path])).code).toBe(0);
+    tamper(path, "UPDATE events SET payload = replace(payload, '64000.7', '64000.8') WHERE seq = 7");
+    const json = await runJournalCli(['verify', path, '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ events: 20, verified: false, firstBad: { seq: 7 } });
+    const words = await runJournalCli(['verify', path]);
+    expect(words.code).toBe(1);
+    expect(words.stdout).toContain('First bad record: seq 7: its contents do not match its hash');
+    expect(words.stdout).toContain('Nothing was repaired.');
   });
 
   it.each([
@@ -55,8 +72,7 @@ describe('tampering is caught by `journal verify`', () => {
   ])('names the record whose %s changed by one byte', async (_what, sql) => {
     const path = journalOf20();
     tamper(path, sql);
-    const { code, report } = await verifyJson(path);
-    expect(code).toBe(1);
+    const report = await verify(path);
     expect(report.verified).toBe(false);
     expect(report.firstBad).toEqual({ seq: 7, reason: 'its contents do not match its hash (the record was changed after it was written)' });
   });
@@ -64,15 +80,13 @@ describe('tampering is caught by `journal verify`', () => {
   it('names the client id and venue order id fields too', async () => {
     const path = journalOf20();
     tamper(path, "UPDATE events SET client_id = 'c-X' WHERE seq = 9", "UPDATE events SET venue_order_id = 'v-X' WHERE seq = 14");
-    const { report } = await verifyJson(path);
-    expect(report.firstBad.seq).toBe(9);
+    expect((await verify(path)).firstBad?.seq).toBe(9);
   });
 
   it('names a record deleted from the middle', async () => {
     const path = journalOf20();
     tamper(path, 'DELETE FROM events WHERE seq = 9');
-    const { code, report } = await verifyJson(path);
-    expect(code).toBe(1);
+    const report = await verify(path);
     expect(report.firstBad).toEqual({ seq: 9, reason: 'the record is missing' });
     expect(report.events).toBe(19);
   });
@@ -80,8 +94,7 @@ describe('tampering is caught by `journal verify`', () => {
   it('reports records cut from the end as a truncated tail, from the head table', async () => {
     const path = journalOf20();
     tamper(path, 'DELETE FROM events WHERE seq > 17');
-    const { code, report } = await verifyJson(path);
-    expect(code).toBe(1);
+    const report = await verify(path);
     expect(report).toMatchObject({ events: 17, verified: false, truncatedTail: { lastSeq: 17, expectedSeq: 20, evidence: 'head table' } });
     expect(report.firstBad).toBeUndefined();
     const human = await runJournalCli(['verify', path]);
@@ -91,8 +104,7 @@ describe('tampering is caught by `journal verify`', () => {
   it('still sees the cut when the head table was moved back too, from the anchor beside the file', async () => {
     const path = journalOf20();
     tamper(path, 'DELETE FROM events WHERE seq > 17', 'UPDATE head SET seq = 17, hash = (SELECT hash FROM events WHERE seq = 17)');
-    const { report } = await verifyJson(path);
-    expect(report.truncatedTail).toEqual({ kind: 'truncated', lastSeq: 17, expectedSeq: 20, evidence: 'anchor file' });
+    expect((await verify(path)).truncatedTail).toEqual({ kind: 'truncated', lastSeq: 17, expectedSeq: 20, evidence: 'anchor file' });
   });
 
   it('catches a chain rewritten from seq 5 on with fresh hashes only through the anchor', async () => {
@@ -109,10 +121,9 @@ describe('tampering is caught by `journal verify`', () => {
       prev = hash;
     }
     tamper(path, ...rewrites, `UPDATE head SET hash = '${prev}'`);
-    const { report } = await verifyJson(path);
-    expect(report.firstBad).toEqual({ seq: 20, reason: 'its hash differs from the anchor kept beside the file' });
+    expect((await verify(path)).firstBad).toEqual({ seq: 20, reason: 'its hash differs from the anchor kept beside the file' });
     // Without an outside anchor a consistent rewrite cannot be told from the original.
     rmSync(anchorPath(path));
-    expect((await verifyJson(path)).report.verified).toBe(true);
+    expect((await verify(path)).verified).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 export const PROBE = fileURLToPath(new URL('./probe.ts', import.meta.url));
-export const JOURNAL_CLI = fileURLToPath(new URL('./journal-cli.ts', import.meta.url));
+/** `blackbox journal`, run as its own process (core code may not import the host layer). */
+export const JOURNAL_CLI = fileURLToPath(new URL('../../../host/cli/commands/journal.ts', import.meta.url));
 
 export interface Child {
   process: ChildProcess;
@@ -59,4 +60,13 @@ export async function readUntil(child: Child, key: string): Promise<Record<strin
     seen.push(value);
     if (key in value) return seen;
   }
+}
+
+/** Runs `blackbox journal …args` to the end: exit code and everything it printed. */
+export async function runJournalCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = startTs(JOURNAL_CLI, args);
+  const lines: string[] = [];
+  for (let line = await child.nextLine(); line !== null; line = await child.nextLine()) lines.push(line);
+  const { code, stderr } = await child.exited;
+  return { code, stdout: lines.map((l) => `${l}\n`).join(''), stderr };
 }
