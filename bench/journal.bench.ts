@@ -1,8 +1,8 @@
 /**
  * Journal benchmarks: batched appends per second; durable commit latency next to a bare
  * better-sqlite3 single-row insert with the same pragmas, measured alternately in the same run;
- * verify speed; and opening a large journal (1M events; fewer with quick, see
- * journal.bench.file_events) plus a filtered page query on it.
+ * verify speed (best of two walks); and opening a large journal (1M events; fewer with quick,
+ * see journal.bench.file_events) plus filtered page queries on it.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,14 +44,20 @@ function durableCommits(dir: string, count: number) {
   const insert = bare.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const ours: number[] = [];
   const raw: number[] = [];
-  for (let i = 1; i <= count; i++) {
+  // The first rounds warm up the JIT and both files and are not counted.
+  const warmUp = 100;
+  for (let i = 1; i <= warmUp + count; i++) {
     let start = performance.now();
     const stored = journal.append(intent(`c-${i}`), { durable: true });
-    ours.push(ms(start));
+    const oursMs = ms(start);
     const payload = JSON.stringify(stored.payload);
     start = performance.now();
     insert.run(i, stored.at, null, 'sim', 'ORDER_INTENT', stored.market, stored.clientId, null, payload, null, stored.prevHash, stored.hash);
-    raw.push(ms(start));
+    const bareMs = ms(start);
+    if (i > warmUp) {
+      ours.push(oursMs);
+      raw.push(bareMs);
+    }
   }
   journal.close();
   bare.close();
@@ -76,12 +82,16 @@ async function largeFile(path: string) {
     review.query({ ...q, limit: 100 });
     queries.push(ms(start));
   }
-  const start = performance.now();
-  const report = await review.verify();
-  const verifySeconds = ms(start) / 1000;
+  // Best of two walks: the first also pays for warming the JIT and the page cache.
+  let verifyPerSecond = 0;
+  for (let i = 0; i < 2; i++) {
+    const start = performance.now();
+    const report = await review.verify();
+    if (!report.verified) throw new Error('bench journal failed to verify');
+    verifyPerSecond = Math.max(verifyPerSecond, report.events / (ms(start) / 1000));
+  }
   review.close();
-  if (!report.verified) throw new Error('bench journal failed to verify');
-  return { openMs: percentile(opens, 0.5), queryMs: percentile(queries, 0.5), queryWorstMs: Math.max(...queries), verifyPerSecond: report.events / verifySeconds };
+  return { openMs: percentile(opens, 0.5), queryMs: percentile(queries, 0.5), queryWorstMs: Math.max(...queries), verifyPerSecond };
 }
 
 export const journalBench: BenchSuite = {
@@ -89,10 +99,11 @@ export const journalBench: BenchSuite = {
   async run({ quick }) {
     const dir = mkdtempSync(join(tmpdir(), 'bb-journal-bench-'));
     try {
+      // Commit latency first, before the large file's write-back competes for the same disk.
+      const { ours, raw } = durableCommits(dir, 1000);
       const fileEvents = quick ? 50_000 : 1_000_000;
       const big = join(dir, 'large.db');
       const batched = buildJournal(big, fileEvents);
-      const { ours, raw } = durableCommits(dir, quick ? 100 : 400);
       const large = await largeFile(big);
       const oursP50 = percentile(ours, 0.5);
       const bareP50 = percentile(raw, 0.5);

@@ -56,6 +56,8 @@ export const payloadSchemas = {
     realizedPnl: signedDecimal.optional(),
   }),
   TRADE_BUST: z.object({ fillId: text }),
+  /** Reconciliation found this fill gone from the venue's history (e.g. a rollback): it no longer counts. */
+  FILL_REVERSED: z.object({ fillId: text }),
 } satisfies Partial<Record<EventKind, z.ZodType>>;
 
 export type OrderEventKind = keyof typeof payloadSchemas;

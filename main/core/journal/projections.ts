@@ -189,6 +189,8 @@ export class Projector {
         this.fill(e as ProjectedEvent<'FILL'>);
         return;
       case 'TRADE_BUST':
+      case 'FILL_REVERSED':
+        // A bust and a reversal both take the fill out of the position; the fill row stays, flagged.
         this.bust(e as ProjectedEvent<'TRADE_BUST'>);
         return;
     }

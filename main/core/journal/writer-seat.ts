@@ -73,7 +73,7 @@ export class WriterSeat {
     }
   }
 
-  /** What the anchor said when the seat was taken, before this process wrote anything. */
+  /** The anchor as it stands: what the previous writer left until this one records its first commit. */
   reading(): AnchorReading {
     return this.anchor ? { status: 'found', anchor: { ...this.anchor } } : { status: 'absent' };
   }
