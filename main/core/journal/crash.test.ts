@@ -1,6 +1,6 @@
 /**
- * Crash loop: a child process appends durable events and prints each seq the moment it is
- * committed; we SIGKILL it after a random number of lines and check that every printed seq
+ * Crash loop: `blackbox journal append-test` appends durable events and prints each seq the
+ * moment it is committed; we SIGKILL it after a random number of lines and check that every printed seq
  * survived, the chain verifies, SQLite finds the file intact and the journal opens for writing
  * again. Two journals are crashed side by side to fit 50 rounds in the time.
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock';
 import { Journal } from './journal';
-import { JOURNAL_CLI, startTs } from './test-support/child';
+import { startJournalCli } from './test-support/child';
 import { tempDir } from './test-support/temp-dir';
 
 const ROUNDS_PER_JOURNAL = 25;
@@ -26,7 +26,7 @@ function random(seed: number): () => number {
 }
 
 async function crashRound(path: string, linesBeforeKill: number): Promise<number[]> {
-  const child = startTs(JOURNAL_CLI, ['append-test', path, '--count', '1000000']);
+  const child = startJournalCli(['append-test', path, '--count', '1000000']);
   const printed: number[] = [];
   while (printed.length < linesBeforeKill) {
     const line = await child.nextLine();
@@ -77,7 +77,8 @@ async function crashLoop(seed: number): Promise<number> {
 }
 
 describe('crashing the writer', () => {
-  it(`loses no committed event over ${ROUNDS_PER_JOURNAL * 2} SIGKILLs`, { timeout: 90_000 }, async () => {
+  // Each round starts `node bin/blackbox.mjs`, about 0.5–1.3 s of CPU on its own; the timeout allows for a busy machine.
+  it(`loses no committed event over ${ROUNDS_PER_JOURNAL * 2} SIGKILLs`, { timeout: 150_000 }, async () => {
     const seed = Date.now();
     const rounds = await Promise.all([crashLoop(seed), crashLoop(seed + 1)]);
     expect(rounds.reduce((a, b) => a + b)).toBe(ROUNDS_PER_JOURNAL * 2);

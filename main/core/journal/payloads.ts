@@ -57,7 +57,7 @@ export const payloadSchemas = {
   }),
   TRADE_BUST: z.object({ fillId: text }),
   /** Reconciliation found this fill gone from the venue's history (e.g. a rollback): it no longer counts. */
-  FILL_REVERSED: z.object({ fillId: text }),
+  FILL_REVERSED: z.object({ fillId: text, reconcileSeq: z.number().int().optional() }),
 } satisfies Partial<Record<EventKind, z.ZodType>>;
 
 export type OrderEventKind = keyof typeof payloadSchemas;

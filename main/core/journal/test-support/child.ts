@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 export const PROBE = fileURLToPath(new URL('./probe.ts', import.meta.url));
-/** `blackbox journal`, run as its own process (core code may not import the host layer). */
-export const JOURNAL_CLI = fileURLToPath(new URL('../../../host/cli/commands/journal.ts', import.meta.url));
+/** The real `blackbox` command (core code may not import the host layer, so tests run it). */
+const BLACKBOX = fileURLToPath(new URL('../../../../bin/blackbox.mjs', import.meta.url));
 
 export interface Child {
   process: ChildProcess;
@@ -15,9 +15,17 @@ export interface Child {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
-/** Runs `node --import tsx <script> …args`; `shell` wraps it (e.g. to set a ulimit). */
+/** Runs `node --import tsx <script> …args`; `shellPrefix` wraps it (e.g. to set a ulimit). */
 export function startTs(script: string, args: string[], options: SpawnOptions & { shellPrefix?: string } = {}): Child {
-  const argv = ['--import', 'tsx', script, ...args];
+  return startNode(['--import', 'tsx', script, ...args], options);
+}
+
+/** Runs `blackbox journal …args` as the user would. */
+export function startJournalCli(args: string[]): Child {
+  return startNode([BLACKBOX, 'journal', ...args]);
+}
+
+function startNode(argv: string[], options: SpawnOptions & { shellPrefix?: string } = {}): Child {
   const child = options.shellPrefix
     ? spawn('/bin/sh', ['-c', `${options.shellPrefix} exec "$0" "$@"`, process.execPath, ...argv], { cwd: REPO, ...options })
     : spawn(process.execPath, argv, { cwd: REPO, ...options });
@@ -64,7 +72,7 @@ export async function readUntil(child: Child, key: string): Promise<Record<strin
 
 /** Runs `blackbox journal …args` to the end: exit code and everything it printed. */
 export async function runJournalCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = startTs(JOURNAL_CLI, args);
+  const child = startJournalCli(args);
   const lines: string[] = [];
   for (let line = await child.nextLine(); line !== null; line = await child.nextLine()) lines.push(line);
   const { code, stderr } = await child.exited;

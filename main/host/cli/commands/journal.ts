@@ -3,7 +3,6 @@
  * append durable TEST events and say each committed seq the moment it is committed.
  */
 import { existsSync, writeSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { EVENT_KINDS, type EventKind, type JournalEvent } from '../../../../shared/domain';
 import { systemClock } from '../../../core/clock';
 import { JournalUnavailableError } from '../../../core/journal/errors';
@@ -139,18 +138,3 @@ export const journalCommand: Command = {
   },
 };
 
-/**
- * Run directly — `node --import tsx main/host/cli/commands/journal.ts append-test <db> --count N` —
- * it exits as the dispatcher would: 2 for bad input. Crash tests start it this way.
- */
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  journalCommand.run(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`blackbox journal: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = error instanceof UsageError ? 2 : 1;
-    },
-  );
-}
