@@ -27,6 +27,8 @@ export interface PipelineDeps {
   venueState(market: string): VenueState;
   risk(market: string): MarketRiskSettings;
   newClientId(): string;
+  /** Told every outcome, after it is journalled. */
+  onOutcome?(command: 'order' | 'cancel', outcome: OrderOutcome): void;
 }
 
 export interface OrderOutcome extends OrderOutcomeView {
@@ -98,7 +100,7 @@ export class OrderPipeline {
     const intent = this.journalIntent({ ...base, kind: 'CANCEL_INTENT', payload: { clientId } });
     if (intent) return { clientId, outcome: 'denied', reason: intent, decision: null };
     const result = await this.deps.venue.cancelOrder(clientId, market ?? undefined);
-    return this.recordCancelResult(base, result);
+    return this.told('cancel', this.recordCancelResult(base, result));
   }
 
   async cancelAll(market?: string): Promise<OrderOutcome> {
@@ -106,7 +108,7 @@ export class OrderPipeline {
     const intent = this.journalIntent({ ...base, kind: 'CANCEL_INTENT', payload: { all: true, market: market ?? null } });
     if (intent) return { clientId: null, outcome: 'denied', reason: intent, decision: null };
     const result = await this.deps.venue.cancelAll(market);
-    return this.recordCancelResult(base, result);
+    return this.told('cancel', this.recordCancelResult(base, result));
   }
 
   private decide(ticket: OrderTicket) {
@@ -180,7 +182,12 @@ export class OrderPipeline {
 
   private finish(clientId: string, ticket: OrderTicket, size: string | null, outcome: CommandOutcome, reason: string | null, decision: BandDecision | null): OrderOutcome {
     this.outcomes.set(clientId, { outcome, reason, ticket, size });
-    return { clientId, outcome, reason, decision };
+    return this.told('order', { clientId, outcome, reason, decision });
+  }
+
+  private told(command: 'order' | 'cancel', outcome: OrderOutcome): OrderOutcome {
+    this.deps.onOutcome?.(command, outcome);
+    return outcome;
   }
 }
 

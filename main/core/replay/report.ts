@@ -4,12 +4,26 @@ import type { Scenario } from '../scenario/types';
 import { reportOrder, type ReportOrder } from './order-state';
 import type { ReplaySession } from './replay-session';
 
+export interface ReportIncident {
+  kind: string;
+  market: string | null;
+  openedAt: string;
+  detectedAt: string;
+  closedAt: string | null;
+  clientIds: string[];
+  evidence: number[];
+  /** Set when a later rollback undid what this incident describes. */
+  reversedBy?: string;
+  id: string;
+  summary: string;
+}
+
 export interface ReplayReport {
   report: 1;
   scenario: string;
   statusTimeline: { at: string; status: VenueStatus }[];
   orders: ReportOrder[];
-  incidents: unknown[];
+  incidents: ReportIncident[];
   claims: unknown[];
   journal: { events: number; head: string; verified: boolean };
 }
@@ -22,10 +36,14 @@ export async function buildReport(scenario: Scenario, session: ReplaySession, us
   const statusTimeline = journal
     .query({ kind: 'VENUE_STATUS', limit: 1000 })
     .events.filter((e) => (e.payload as { source?: string }).source === 'terminal')
-    .map((e) => ({ at: iso(e.at), status: (e.payload as { status: VenueStatus }).status }));
+    .map((e) => {
+      const payload = e.payload as { status: VenueStatus; at?: number };
+      return { at: iso(payload.at ?? e.at), status: payload.status };
+    });
   const rows = new Map(journal.orders().map((row) => [row.clientId, row]));
+  const vanished = session.terminal.reconciler.vanishedOrders;
   const orders = userOrders.map((clientId) => {
-    const order = reportOrder(clientId, rows.get(clientId));
+    const order: ReportOrder = vanished.has(clientId) ? { clientId, state: 'VANISHED', reason: 'the venue no longer knows this order' } : reportOrder(clientId, rows.get(clientId));
     const original = restoredFrom.get(clientId);
     if (!original) return order;
     return { ...order, reason: `restored from ${original}${order.reason ? `; ${order.reason}` : ''}` };
@@ -36,7 +54,18 @@ export async function buildReport(scenario: Scenario, session: ReplaySession, us
     scenario: scenario.name,
     statusTimeline,
     orders,
-    incidents: [],
+    incidents: session.terminal.incidents.list().map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      market: i.market,
+      openedAt: iso(i.openedAt),
+      detectedAt: iso(i.detectedAt),
+      closedAt: i.closedAt === null ? null : iso(i.closedAt),
+      clientIds: i.clientIds,
+      evidence: i.evidence,
+      ...(i.reversedBy ? { reversedBy: i.reversedBy } : {}),
+      summary: i.findings[0].summary,
+    })),
     claims: [],
     journal: { events: verify.events, head: verify.head?.hash ?? '', verified: verify.verified },
   };

@@ -1,21 +1,24 @@
 /**
- * The terminal: one venue adapter, the independent reference feeds, the journal and order entry,
- * wired together and exposed to hosts as the contract's handlers plus an event stream.
+ * The terminal: one venue adapter, the independent reference feeds, the journal, order entry and
+ * the monitor, wired together and exposed to hosts as the contract's handlers plus events.
  */
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayloads } from '../../../shared/contract';
+import type { VenueStatus } from '../../../shared/domain';
 import type { TerminalSnapshot } from '../../../shared/snapshot';
 import type { CoreEventListener, CoreService } from '../api/core-service';
 import type { Clock } from '../clock';
+import { IncidentBook } from '../incidents/incident-book';
 import type { Journal } from '../journal/journal';
-import { OrderPipeline, type ReferenceReading } from '../orders/order-pipeline';
+import { Monitor } from '../monitor/monitor';
+import { OrderPipeline, type OrderOutcome, type ReferenceReading } from '../orders/order-pipeline';
 import type { MarketRules } from '../orders/validate-ticket';
+import { Reconciler } from '../reconcile/reconciler';
 import { ReferencePoller, type ReferenceEvent } from '../reference/poller';
 import { ReferencePrice } from '../reference/reference-price';
 import type { ReferenceFeed } from '../reference/sample';
 import { defaultRiskSettings } from '../risk/risk-settings';
-import type { VenueAdapter, VenueEvent } from '../venues/port';
-import type { VenueStatus } from '../../../shared/domain';
+import type { VenueAdapter, VenueEvent, VenueMarket, VenueMode } from '../venues/port';
 import { venueChannel } from './event-channel';
 import { immediateGate, type EventGate } from './event-gate';
 import { buildHandlers } from './handlers';
@@ -40,9 +43,12 @@ export interface TerminalParts {
   newClientId?: () => string;
 }
 
-const VENUE_CLOSED_MODES = new Set(['maintenance', 'cancel_only', 'post_only', 'halted']);
+const VENUE_CLOSED_MODES = new Set<VenueStatus>(['maintenance', 'cancel_only', 'post_only', 'halted']);
 /** Snapshots are pushed at most this often, however busy the venue is. */
 const SNAPSHOT_COALESCE_MS = 100;
+/** Reconciliation also runs on this cadence, whatever else happens. */
+const RECONCILE_EVERY_MS = 60_000;
+const MODE_REJECTION = /^SYSTEM_STATUS_(CANCEL_ONLY|POST_ONLY|MAINTENANCE)$/;
 
 export class Terminal implements CoreService {
   readonly journalPath: string;
@@ -51,23 +57,44 @@ export class Terminal implements CoreService {
   readonly prices = new PriceHistory();
   readonly pipeline: OrderPipeline;
   readonly review: JournalReview;
+  readonly incidents: IncidentBook;
+  readonly reconciler: Reconciler;
+  readonly monitor: Monitor;
   private readonly listeners = new Set<CoreEventListener>();
   private readonly reference: ReferencePrice;
   private readonly referenceRecorder: ReferenceRecorder;
+  private readonly referenceSeqs = new Map<string, Map<string, number>>();
   private readonly ports: ReturnType<typeof journalPorts>;
+  private readonly gate: EventGate;
   private readonly stops: (() => void)[] = [];
-  private markets = new Map<string, MarketRules>();
+  private readonly markets = new Map<string, VenueMarket>();
   private reopenedAt: number | null = null;
   private snapshotTimer: (() => void) | null = null;
 
   constructor(private readonly parts: TerminalParts) {
     const { clock, journal, venue, feeds } = parts;
     this.journalPath = journal.path;
+    this.gate = parts.gate ?? immediateGate;
     this.review = new JournalReview(journal);
-    const ports = (this.ports = journalPorts(journal));
+    this.ports = journalPorts(journal);
     this.reference = new ReferencePrice({ clock, sources: feeds.map((f) => f.source) });
+    this.referenceRecorder = new ReferenceRecorder(this.ports);
+    this.incidents = new IncidentBook(this.ports, venue.venue);
+    this.reconciler = new Reconciler({ clock, journal, venue, since: clock.now(), onFindings: (findings) => this.monitor.onFindings(findings), onReconciled: (ids, evidence) => this.monitor.onReconciled(ids, evidence) });
+    this.monitor = new Monitor({
+      incidents: this.incidents,
+      reconciler: this.reconciler,
+      now: () => clock.now(),
+      positions: () => this.view.positionList().flatMap((p) => (p.entryPrice ? [{ market: p.market, size: p.size, entryPrice: p.entryPrice }] : [])),
+      referencePrice: (market) => this.reference.quote(market).price,
+      referenceEvidence: (market) => [...(this.referenceSeqs.get(market)?.values() ?? [])],
+      maintenanceMargin: (market) => this.markets.get(market)?.maintenanceMargin ?? null,
+      venueSaysOk: () => this.view.venueMode === 'ok',
+      setHalted: (halted, at) => this.changeStatus(() => this.view.setHalted(halted, at), at, 'height'),
+      closeReason: (clientId) => journal.orders({ clientId })[0]?.reason ?? null,
+    });
     this.pipeline = new OrderPipeline({
-      journal: ports,
+      journal: this.ports,
       venue,
       clock,
       market: (symbol) => this.markets.get(symbol),
@@ -75,18 +102,20 @@ export class Terminal implements CoreService {
       venueState: (market) => ({ status: this.view.status, reopenedAt: this.reopenedAt, mark: this.prices.latestMark(market), now: clock.now() }),
       risk: (market) => defaultRiskSettings(market),
       newClientId: parts.newClientId ?? (() => randomUUID()),
+      onOutcome: (command, outcome) => this.afterCommand(command, outcome),
     });
     this.handlers = buildHandlers(this);
-    this.recordVenue(new VenueRecorder(ports, venue.venue));
-    this.referenceRecorder = new ReferenceRecorder(ports);
+    const recorder = new VenueRecorder(this.ports, venue.venue);
+    this.stops.push(venue.subscribe((event) => this.gate.deliver(venueChannel(event), () => this.applyVenueEvent(recorder, event))));
   }
 
-  /** Connects to the venue, learns its markets and starts the reference feeds. */
+  /** Connects to the venue, learns its markets and starts the reference feeds and reconciliation. */
   async start(): Promise<void> {
     await this.parts.venue.connect();
     const markets = await this.parts.venue.markets();
-    if (markets.ok) for (const m of markets.value) this.markets.set(m.symbol, { symbol: m.symbol, tickSize: m.tickSize, stepSize: m.stepSize });
+    if (markets.ok) for (const m of markets.value) this.markets.set(m.symbol, m);
     this.startReference([...this.markets.keys()]);
+    this.scheduleReconcile();
     this.scheduleSnapshot();
   }
 
@@ -96,7 +125,7 @@ export class Terminal implements CoreService {
   }
 
   marketList(): MarketRules[] {
-    return [...this.markets.values()];
+    return [...this.markets.values()].map(({ symbol, tickSize, stepSize }) => ({ symbol, tickSize, stepSize }));
   }
 
   snapshot(): TerminalSnapshot {
@@ -137,37 +166,57 @@ export class Terminal implements CoreService {
     await this.parts.onClose?.();
   }
 
-  private recordVenue(recorder: VenueRecorder): void {
-    const gate = this.parts.gate ?? immediateGate;
-    this.stops.push(this.parts.venue.subscribe((event) => gate.deliver(venueChannel(event), () => this.applyVenueEvent(recorder, event))));
-  }
-
   private applyVenueEvent(recorder: VenueRecorder, event: VenueEvent): void {
-    recorder.record(event);
-    const before = this.view.status;
-    if (this.view.apply(event)) this.scheduleSnapshot();
-    if (this.view.status !== before) this.recordInferredStatus(before, event);
+    const record = recorder.record(event);
+    const wasDown = this.view.connection === 'disconnected';
+    this.changeStatus(() => this.view.apply(event), event.at, event.kind);
+    this.monitor.onVenueEvent(event, record);
     if (event.kind === 'price') this.emit('price', this.prices.record(event.price.market, event.at, { mark: event.price.markPrice }));
+    if (event.kind === 'connection' && event.state === 'up' && wasDown) void this.reconciler.request('reconnect');
   }
 
-  /** The venue's mode as the terminal infers it; the first known mode after start counts too. */
-  private recordInferredStatus(before: VenueStatus, event: VenueEvent): void {
-    // A reopening (not a reconnection) keeps the band tight for a while (DESIGN §7).
-    if (VENUE_CLOSED_MODES.has(before) && this.view.status === 'ok') this.reopenedAt = event.at;
-    this.ports.appendDurable({
-      venue: this.parts.venue.venue,
-      kind: 'VENUE_STATUS',
-      payload: { status: this.view.status, previous: before, source: 'terminal', cause: event.kind },
+  /**
+   * Applies a change to the venue view; when the inferred mode moves, journals it, keeps the
+   * band tight after a reopening (DESIGN §7) and reconciles (DESIGN §9).
+   */
+  private changeStatus(change: () => boolean, at: number, cause: string): void {
+    const before = this.view.status;
+    if (change()) this.scheduleSnapshot();
+    if (this.view.status === before) return;
+    if (VENUE_CLOSED_MODES.has(before) && this.view.status === 'ok') this.reopenedAt = at;
+    this.ports.append({ venue: this.parts.venue.venue, kind: 'VENUE_STATUS', payload: { status: this.view.status, previous: before, source: 'terminal', cause, at } }, { durable: true });
+    if (this.view.status !== 'degraded') void this.reconciler.request(`status ${before} → ${this.view.status}`);
+  }
+
+  private afterCommand(command: 'order' | 'cancel', outcome: OrderOutcome): void {
+    this.scheduleSnapshot();
+    const clientId = outcome.clientId;
+    if (outcome.outcome === 'unresolved' && clientId) {
+      const kind = command === 'order' ? 'ORDER_UNRESOLVED' : 'CANCEL_UNRESOLVED';
+      const record = this.parts.journal.query({ kind, clientId, order: 'desc', limit: 1 }).events[0];
+      if (record) this.monitor.onUnresolved(clientId, record.seq);
+    }
+    const mode = outcome.outcome === 'rejected' ? MODE_REJECTION.exec(outcome.reason?.split(':')[0] ?? '')?.[1] : undefined;
+    if (mode) {
+      const at = this.parts.clock.now();
+      this.changeStatus(() => this.view.setVenueMode(mode.toLowerCase() as VenueMode, at), at, 'order rejected');
+    }
+  }
+
+  private scheduleReconcile(): void {
+    const cancel = this.parts.clock.setTimer(RECONCILE_EVERY_MS, () => {
+      void this.reconciler.request('periodic');
+      this.scheduleReconcile();
     });
+    this.stops.push(cancel);
   }
 
   private startReference(markets: string[]): void {
     const poller = new ReferencePoller({ clock: this.parts.clock, feeds: this.parts.feeds, markets, intervalMs: this.parts.referencePollMs });
-    const gate = this.parts.gate ?? immediateGate;
     this.stops.push(
       poller.subscribe((event) => {
         const source = event.kind === 'sample' ? event.sample : event.error;
-        gate.deliver(`reference:${source.source}:${source.market}`, () => this.applyReferenceEvent(event));
+        this.gate.deliver(`reference:${source.source}:${source.market}`, () => this.applyReferenceEvent(event));
       }),
     );
     this.stops.push(() => poller.stop());
@@ -175,10 +224,17 @@ export class Terminal implements CoreService {
   }
 
   private applyReferenceEvent(event: ReferenceEvent): void {
-    this.referenceRecorder.record(event);
+    const record = this.referenceRecorder.record(event);
     if (event.kind !== 'sample') return;
+    const { market, source, receivedAt } = event.sample;
+    if (record) {
+      const bySource = this.referenceSeqs.get(market) ?? new Map<string, number>();
+      bySource.set(source, record.seq);
+      this.referenceSeqs.set(market, bySource);
+    }
     this.reference.add(event.sample);
-    const { market } = event.sample;
-    this.emit('price', this.prices.record(market, event.sample.receivedAt, { reference: this.reference.quote(market).price }));
+    const price = this.reference.quote(market).price;
+    this.emit('price', this.prices.record(market, receivedAt, { reference: price }));
+    this.monitor.onReference(market, price, receivedAt);
   }
 }

@@ -46,6 +46,7 @@ function map(event: VenueEvent): Mapped {
     case 'trade_bust':
       return { kind: 'TRADE_BUST', durable: true, payload: { fillId: event.bust.bustedFillId, ...withoutNulls(event.bust) } };
     case 'chain_height':
+      // Every reading counts, unchanged ones too: a height standing still is the evidence of a halt.
       return { kind: 'CHAIN_HEIGHT', durable: false, payload: { height: event.height } };
     case 'malformed':
       return { kind: 'MALFORMED_MESSAGE', durable: true, payload: { source: event.source, problem: event.problem } };
@@ -59,7 +60,6 @@ function map(event: VenueEvent): Mapped {
 const PRICE_RESAMPLE_MS = 5_000;
 
 export class VenueRecorder {
-  private lastHeight: number | null = null;
   private lastStatus: string | null = null;
   private readonly lastMark = new Map<string, { key: string; at: number }>();
 
@@ -74,10 +74,6 @@ export class VenueRecorder {
       // The venue is polled every few seconds; its answer is evidence when it changes.
       if (event.status === this.lastStatus) return null;
       this.lastStatus = event.status;
-    }
-    if (event.kind === 'chain_height') {
-      if (event.height === this.lastHeight) return null;
-      this.lastHeight = event.height;
     }
     if (event.kind === 'price') {
       // Sampled on change and at least every few seconds, so a frozen price still shows as frozen.

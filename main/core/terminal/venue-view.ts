@@ -5,7 +5,7 @@
 import type { OrderTicket } from '../../../shared/contract';
 import type { CommandOutcome, VenueStatus } from '../../../shared/domain';
 import type { ConnectionState, OrderView, PositionView } from '../../../shared/snapshot';
-import type { VenueEvent, VenueOrder } from '../venues/port';
+import type { VenueEvent, VenueMode, VenueOrder } from '../venues/port';
 
 export interface LocalOutcome {
   outcome: CommandOutcome;
@@ -37,6 +37,10 @@ export class VenueView {
   status: VenueStatus = 'degraded';
   since: number | null = null;
   connection: ConnectionState = 'connecting';
+  /** The venue's own last word on its mode; null until it answered. */
+  venueMode: VenueMode | null = null;
+  /** Our inference: the chain stands still although the venue says ok. */
+  halted = false;
   private readonly positions = new Map<string, PositionView>();
   private readonly orders = new Map<string, OrderView>();
 
@@ -44,14 +48,13 @@ export class VenueView {
   apply(event: VenueEvent): boolean {
     switch (event.kind) {
       case 'status':
-        return this.setStatus(event.status, event.at);
+        this.venueMode = event.status;
+        return this.derive(event.at);
       case 'connection': {
         const next: ConnectionState = event.state === 'up' ? 'connected' : 'disconnected';
         const changed = next !== this.connection;
         this.connection = next;
-        // Without a stream we cannot tell what the venue is doing (DESIGN §5: degraded).
-        if (next === 'disconnected') this.setStatus('degraded', event.at);
-        return changed;
+        return this.derive(event.at) || changed;
       }
       case 'position': {
         const p = event.position;
@@ -70,7 +73,23 @@ export class VenueView {
     }
   }
 
-  setStatus(status: VenueStatus, at: number): boolean {
+  setHalted(halted: boolean, at: number): boolean {
+    this.halted = halted;
+    return this.derive(at);
+  }
+
+  /** A mode a rejection named (e.g. SYSTEM_STATUS_POST_ONLY) is the venue's word too. */
+  setVenueMode(mode: VenueMode, at: number): boolean {
+    this.venueMode = mode;
+    return this.derive(at);
+  }
+
+  /**
+   * Without a stream we cannot tell what the venue is doing (degraded); a chain standing still
+   * is a halt whatever the venue says; otherwise the venue's own word.
+   */
+  private derive(at: number): boolean {
+    const status: VenueStatus = this.connection === 'disconnected' || this.venueMode === null ? 'degraded' : this.halted ? 'halted' : this.venueMode;
     if (status === this.status) return false;
     this.status = status;
     this.since = at;
