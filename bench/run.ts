@@ -1,15 +1,19 @@
 /** Runs every benchmark suite (or those named) and merges their metrics into one object. */
 import type { BenchSuite } from './suite';
 import { adapterBench } from './adapter.bench';
+import { journalBench } from './journal.bench';
 import { simBench } from './sim.bench';
+import { soakBench, venuesBench } from './venues.bench';
 import { uiBench } from './ui.bench';
 
-export const SUITES: BenchSuite[] = [uiBench, adapterBench, simBench];
+/** In SUITE_NAMES order; the soak is left out of a plain run (ten minutes) and runs with --only soak. */
+export const SUITES: BenchSuite[] = [uiBench, journalBench, simBench, adapterBench, venuesBench, soakBench];
+const DEFAULT_SKIP = new Set(['soak']);
 
 export async function runBench(options: { quick: boolean; only?: string[]; progress?: (line: string) => void }) {
   const metrics: Record<string, number | string | boolean> = {};
   for (const suite of SUITES) {
-    if (options.only && !options.only.includes(suite.name)) continue;
+    if (options.only ? !options.only.includes(suite.name) : DEFAULT_SKIP.has(suite.name)) continue;
     options.progress?.(`bench ${suite.name}…`);
     const started = performance.now();
     try {

@@ -5,7 +5,7 @@
  * so each virtual instant ends in the same state on every run.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { VirtualClock } from '../clock';
+import { systemClock, VirtualClock } from '../clock';
 import { Journal } from '../journal/journal';
 import { binanceFeed } from '../reference/binance';
 import { coinbaseFeed } from '../reference/coinbase';
@@ -42,7 +42,7 @@ export class ReplaySession {
       auth: new SimDevAuthenticator({ restUrl, clock, timeoutMs: 5_000 }),
       statusPollMs: STATUS_POLL_MS, chainPollMs: CHAIN_POLL_MS, idleTimeoutMs: null,
     });
-    const journal = Journal.open(journalPath, { clock });
+    const journal = Journal.open(journalPath, { clock, commitClock: systemClock });
     const gate = new SettlingGate();
     let restoredIds = 0;
     const terminal = new Terminal({
