@@ -1,5 +1,7 @@
 /** The replay report, format version 1 (DESIGN §12). Extend it; never break it. */
 import type { VenueStatus } from '../../../shared/domain';
+import type { IncidentView } from '../../../shared/incidents';
+import { buildClaim, type Claim } from '../claims/build-claim';
 import type { Scenario } from '../scenario/types';
 import { reportOrder, type ReportOrder } from './order-state';
 import type { ReplaySession } from './replay-session';
@@ -24,11 +26,16 @@ export interface ReplayReport {
   statusTimeline: { at: string; status: VenueStatus }[];
   orders: ReportOrder[];
   incidents: ReportIncident[];
-  claims: unknown[];
+  claims: Claim[];
   journal: { events: number; head: string; verified: boolean };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+function claimsOf(incidents: IncidentView[]): Claim[] {
+  const claim = buildClaim(incidents);
+  return claim ? [claim] : [];
+}
 
 export async function buildReport(scenario: Scenario, session: ReplaySession, userOrders: string[], restoredFrom: ReadonlyMap<string, string>): Promise<ReplayReport> {
   const { journal } = session;
@@ -66,7 +73,7 @@ export async function buildReport(scenario: Scenario, session: ReplaySession, us
       ...(i.reversedBy ? { reversedBy: i.reversedBy } : {}),
       summary: i.findings[0].summary,
     })),
-    claims: [],
+    claims: claimsOf(session.terminal.incidents.list()),
     journal: { events: verify.events, head: verify.head?.hash ?? '', verified: verify.verified },
   };
 }
