@@ -3,7 +3,8 @@
  * zod). A test checks these lists against shared/contract.ts.
  */
 export const METHOD_NAMES = ['getSnapshot', 'getPriceHistory', 'previewOrder', 'placeOrder', 'cancelOrder', 'cancelAll',
-  'queryJournal', 'verifyJournal', 'pickJournalFile', 'openJournalForReview', 'closeJournalReview'] as const;
-export const EVENT_NAMES = ['price', 'snapshot', 'verifyProgress'] as const;
+  'queryJournal', 'verifyJournal', 'pickJournalFile', 'openJournalForReview', 'closeJournalReview',
+  'getJournalEvents', 'listIncidents', 'restoreCancelled', 'retryCommand', 'listClaims', 'createClaim', 'updateClaim', 'injectVenueFault'] as const;
+export const EVENT_NAMES = ['price', 'snapshot', 'verifyProgress', 'incident'] as const;
 export const IPC_METHOD_PREFIX = 'blackbox:call:';
 export const IPC_EVENT_CHANNEL = 'blackbox:event';

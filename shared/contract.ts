@@ -4,8 +4,9 @@
  * the local WebSocket) carry exactly these names; main validates params before dispatch.
  */
 import { z } from 'zod';
-import { EVENT_KINDS, ORDER_TYPES, SIDES, type PriceTick } from './domain';
+import { EVENT_KINDS, ORDER_TYPES, SIDES, type JournalEvent, type PriceTick } from './domain';
 import type { JournalPage, JournalSource, VerifyProgress, VerifyReport } from './journal-view';
+import { CLAIM_STATUSES, type ClaimView, type IncidentView, type RestoredOrderView } from './incidents';
 import type { OrderPreview, OrderOutcomeView } from './orders';
 import type { Result } from './result';
 import type { TerminalSnapshot } from './snapshot';
@@ -30,6 +31,23 @@ export const orderTicketSchema = z
 export type OrderTicket = z.infer<typeof orderTicketSchema>;
 export type OrderTicketInput = z.input<typeof orderTicketSchema>;
 
+const marketName = z.string().min(1).max(64);
+const clientId = z.string().min(1).max(64);
+
+/**
+ * The venue faults a test may force on the embedded demo simulator (a subset of DESIGN §12's
+ * venue actions). Only reachable when the host was started with BLACKBOX_TEST_HOOKS=1.
+ */
+export const venueFaultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('status'), status: z.enum(['ok', 'maintenance', 'cancel_only', 'post_only']) }).strict(),
+  z.object({ kind: z.literal('halt'), seconds: z.number().int().min(1).max(600) }).strict(),
+  z.object({ kind: z.literal('disconnect'), seconds: z.number().int().min(1).max(600) }).strict(),
+  z.object({ kind: z.literal('markOverride'), market: marketName, price: decimalString }).strict(),
+  z.object({ kind: z.literal('markRelease'), market: marketName }).strict(),
+  z.object({ kind: z.literal('cancelOpenOrders'), except: z.array(z.enum(ORDER_TYPES)).max(8), reason: z.string().min(1).max(64), market: marketName.optional() }).strict(),
+]);
+export type VenueFault = z.infer<typeof venueFaultSchema>;
+
 export const methodParams = {
   getSnapshot: z.object({}).strict(),
   getPriceHistory: z.object({ market: z.string().min(1).max(64), limit: z.number().int().min(1).max(10_000) }).strict(),
@@ -52,6 +70,27 @@ export const methodParams = {
   pickJournalFile: z.object({}).strict(),
   openJournalForReview: z.object({ path: z.string().min(1).max(4096) }).strict(),
   closeJournalReview: z.object({}).strict(),
+  /** Journal records by seq (an incident's evidence), from the live journal. */
+  getJournalEvents: z.object({ seqs: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
+  listIncidents: z.object({}).strict(),
+  /** Places again, once each, the orders the venue cancelled; each goes through the band check. */
+  restoreCancelled: z.object({}).strict(),
+  /** Re-sends an order or cancel that ended unresolved; only ever on the trader's click. */
+  retryCommand: z.object({ clientId }).strict(),
+  listClaims: z.object({}).strict(),
+  createClaim: z.object({ incidentIds: z.array(z.string().min(1).max(32)).min(1).max(100) }).strict(),
+  updateClaim: z
+    .object({
+      id: z.string().min(1).max(32),
+      status: z.enum(CLAIM_STATUSES).exclude(['draft']).optional(),
+      refundAmount: decimalString.optional(),
+      note: z.string().max(2000).optional(),
+    })
+    .strict()
+    .refine((p) => p.status !== undefined || p.note !== undefined, 'give a status or a note')
+    .refine((p) => (p.status === 'refunded') === (p.refundAmount !== undefined), 'a refund amount goes with status "refunded", and only with it'),
+  /** Test hook: forces a fault on the demo simulator; FORBIDDEN unless the host enabled test hooks. */
+  injectVenueFault: z.object({ fault: venueFaultSchema }).strict(),
 } as const;
 
 export type MethodName = keyof typeof methodParams;
@@ -71,6 +110,14 @@ export interface MethodResults {
   pickJournalFile: { path: string | null };
   openJournalForReview: JournalSource;
   closeJournalReview: JournalSource;
+  getJournalEvents: JournalEvent[];
+  listIncidents: IncidentView[];
+  restoreCancelled: RestoredOrderView[];
+  retryCommand: OrderOutcomeView;
+  listClaims: ClaimView[];
+  createClaim: ClaimView;
+  updateClaim: ClaimView;
+  injectVenueFault: { applied: VenueFault['kind'] };
 }
 
 export interface EventPayloads {
@@ -80,6 +127,8 @@ export interface EventPayloads {
   snapshot: TerminalSnapshot;
   /** Progress of a running chain verification. */
   verifyProgress: VerifyProgress;
+  /** An incident opened, changed or closed: its whole current view. */
+  incident: IncidentView;
 }
 export type EventName = keyof EventPayloads;
 

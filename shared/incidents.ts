@@ -1,4 +1,5 @@
 /** Findings and incidents as main classifies them (DESIGN §9) and the renderer shows them. */
+import type { CommandOutcome, DecimalString } from './domain';
 
 export const FINDING_KINDS = [
   'VENUE_CANCEL', 'ORDER_VANISHED', 'FILL_REVERSED', 'FILL_DISCOVERED', 'POSITION_DRIFT',
@@ -37,4 +38,42 @@ export interface IncidentView {
   findings: Finding[];
   /** Undone by a later rollback: kept, shown, and worth no claim. */
   reversedBy: string | null;
+}
+
+/** DESIGN §10's claim lifecycle: draft → submitted → acknowledged → refunded (amount) / rejected. */
+export const CLAIM_STATUSES = ['draft', 'submitted', 'acknowledged', 'refunded', 'rejected'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export interface ClaimItemView {
+  kind: string;
+  clientId: string;
+  /** Decimal string in the settlement currency; null for information only. */
+  amount: string | null;
+  basis: string;
+  evidence: number[];
+  incident: string;
+}
+
+export interface ClaimView {
+  id: string;
+  status: ClaimStatus;
+  incidentIds: string[];
+  items: ClaimItemView[];
+  /** Sum of the items' amounts, a decimal string. */
+  total: string;
+  /** What the venue refunded, once it did. */
+  refundAmount: string | null;
+  note: string;
+  createdAt: number;
+  /** Every status the claim went through, oldest first. */
+  history: { status: ClaimStatus; at: number }[];
+}
+
+/** One venue-cancelled order placed again: the new order's outcome and the band's word on it. */
+export interface RestoredOrderView {
+  restoredFrom: string;
+  clientId: string | null;
+  outcome: CommandOutcome;
+  reason: string | null;
+  band: { allowed: boolean; reference: DecimalString | null; deviation: DecimalString | null } | null;
 }

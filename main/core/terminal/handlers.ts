@@ -1,9 +1,30 @@
 /** The contract's handlers, each a thin call into the terminal; validation already happened in dispatch. */
-import type { ContractHandlers } from '../../../shared/contract';
+import type { ContractHandlers, OrderTicket } from '../../../shared/contract';
+import type { OrderType } from '../../../shared/domain';
+import type { RestoredOrderView } from '../../../shared/incidents';
 import { DomainError } from '../api/dispatch';
+import type { OrderRow } from '../journal/journal';
+import { restoreCancelled } from '../orders/restore-cancelled';
 import type { Terminal } from './terminal';
 
+/** Restores and retries carry these suffixes; the journal's own rows then say what was already done. */
+const RESTORED = '-R';
+const RETRIED = '-T';
+
 export function buildHandlers(terminal: Terminal): ContractHandlers {
+  // A second click while a restore runs gets the same answer instead of restoring twice.
+  let restoring: Promise<RestoredOrderView[]> | null = null;
+  const restore = async (): Promise<RestoredOrderView[]> => {
+    const rows = terminal.journalOrders();
+    const already = new Set(rows.filter((r) => r.clientId.endsWith(RESTORED)).map((r) => r.clientId.slice(0, -RESTORED.length)));
+    const restored = await restoreCancelled(rows, terminal.pipeline, already);
+    terminal.scheduleSnapshot();
+    return restored.map(({ restoredFrom, clientId, outcome, reason, decision }) => ({
+      restoredFrom, clientId, outcome, reason,
+      band: decision && { allowed: decision.allowed, reference: decision.reference, deviation: decision.deviation },
+    }));
+  };
+
   return {
     getSnapshot: async () => terminal.snapshot(),
     getPriceHistory: async ({ market, limit }) => terminal.prices.recent(market, limit),
@@ -38,5 +59,54 @@ export function buildHandlers(terminal: Terminal): ContractHandlers {
     },
     openJournalForReview: async ({ path }) => terminal.review.open(path),
     closeJournalReview: async () => terminal.review.close(),
+    getJournalEvents: async ({ seqs }) => terminal.journalEvents(seqs),
+    listIncidents: async () => terminal.incidents.list(),
+    restoreCancelled: async () => {
+      restoring ??= restore().finally(() => (restoring = null));
+      return restoring;
+    },
+    retryCommand: async ({ clientId }) => {
+      const row = terminal.journalOrders({ clientId })[0];
+      if (!row) throw new DomainError('NOT_FOUND', `There is no order ${clientId} in the journal.`);
+      if (row.cancelState === 'unresolved') {
+        const { outcome, reason } = await terminal.pipeline.cancel(clientId);
+        terminal.scheduleSnapshot();
+        return { clientId, outcome, reason };
+      }
+      if (row.state !== 'unresolved') throw new DomainError('NOT_UNRESOLVED', `${clientId} is ${row.state}: only an order or cancel that did not go through can be retried.`);
+      const retryId = clientId + RETRIED;
+      if (terminal.retried.has(clientId) || terminal.journalOrders({ clientId: retryId }).length > 0) {
+        throw new DomainError('ALREADY_RETRIED', `${clientId} was already retried as ${retryId}.`);
+      }
+      terminal.retried.set(clientId, retryId);
+      const { outcome, reason } = await terminal.pipeline.place(ticketOf(row), retryId, { retryOf: clientId });
+      terminal.scheduleSnapshot();
+      return { clientId: retryId, outcome, reason };
+    },
+    listClaims: async () => terminal.claims.list(),
+    createClaim: async ({ incidentIds }) => {
+      const incidents = incidentIds.map((id) => terminal.incidents.list().find((i) => i.id === id) ?? notFound(id));
+      return terminal.claims.create(incidents);
+    },
+    updateClaim: async (update) => terminal.claims.update(update),
+    injectVenueFault: async ({ fault }) => {
+      const inject = terminal.injectVenueFault;
+      if (!inject) throw new DomainError('FORBIDDEN', 'Test hooks are off; the host enables them only with BLACKBOX_TEST_HOOKS=1.');
+      inject(fault);
+      return { applied: fault.kind };
+    },
+  };
+}
+
+function notFound(incidentId: string): never {
+  throw new DomainError('NOT_FOUND', `There is no incident ${incidentId}.`);
+}
+
+/** The order exactly as journalled (size in base units), to send again under a new client id. */
+function ticketOf(row: OrderRow): OrderTicket {
+  return {
+    market: row.market, side: row.side, type: row.type as OrderType, size: row.size, sizeUnit: 'base', postOnly: row.postOnly, reduceOnly: row.reduceOnly,
+    ...(row.price === null ? {} : { price: row.price }),
+    ...(row.triggerPrice === null ? {} : { triggerPrice: row.triggerPrice }),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { VenueFault } from '../../../shared/contract';
 import { systemClock, type Clock } from '../clock';
 import { Journal } from '../journal/journal';
 import { binanceFeed } from '../reference/binance';
@@ -41,7 +42,9 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Term
     krakenFeed({ baseUrl: sim.feeds.kraken, clock }),
     binanceFeed({ baseUrl: sim.feeds.binance, clock }),
   ];
-  const terminal = new Terminal({ clock, journal, venue, feeds, onClose: () => sim.stop() });
+  // Test hooks reach the demo simulator's engine; only an e2e fixture sets the variable.
+  const injectVenueFault = process.env.BLACKBOX_TEST_HOOKS === '1' ? (fault: VenueFault) => sim.engine.apply(fault) : undefined;
+  const terminal = new Terminal({ clock, journal, venue, feeds, onClose: () => sim.stop(), injectVenueFault });
   try {
     await terminal.start();
   } catch (error) {

@@ -3,13 +3,14 @@
  * the monitor, wired together and exposed to hosts as the contract's handlers plus events.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventName, EventPayloads } from '../../../shared/contract';
-import type { VenueStatus } from '../../../shared/domain';
+import type { EventName, EventPayloads, VenueFault } from '../../../shared/contract';
+import type { JournalEvent, VenueStatus } from '../../../shared/domain';
 import type { TerminalSnapshot } from '../../../shared/snapshot';
 import type { CoreEventListener, CoreService } from '../api/core-service';
 import type { Clock } from '../clock';
+import { ClaimBook } from '../claims/claim-book';
 import { IncidentBook } from '../incidents/incident-book';
-import type { Journal } from '../journal/journal';
+import type { Journal, OrderRow } from '../journal/journal';
 import { Monitor } from '../monitor/monitor';
 import { OrderPipeline, type OrderOutcome, type ReferenceReading } from '../orders/order-pipeline';
 import type { MarketRules } from '../orders/validate-ticket';
@@ -41,6 +42,8 @@ export interface TerminalParts {
   gate?: EventGate;
   /** Client ids for orders the terminal creates; a replay makes them deterministic. */
   newClientId?: () => string;
+  /** Present only when the host enabled test hooks: forces a fault on the embedded simulator. */
+  injectVenueFault?: (fault: VenueFault) => void;
 }
 
 const VENUE_CLOSED_MODES = new Set<VenueStatus>(['maintenance', 'cancel_only', 'post_only', 'halted']);
@@ -58,6 +61,11 @@ export class Terminal implements CoreService {
   readonly pipeline: OrderPipeline;
   readonly review: JournalReview;
   readonly incidents: IncidentBook;
+  readonly claims: ClaimBook;
+  /** Orders whose last cancel did not go through, with why; the tables offer a retry. */
+  readonly unresolvedCancels = new Map<string, string>();
+  /** Unresolved orders the trader retried, and the client id of the retry. */
+  readonly retried = new Map<string, string>();
   readonly reconciler: Reconciler;
   readonly monitor: Monitor;
   private readonly listeners = new Set<CoreEventListener>();
@@ -71,7 +79,7 @@ export class Terminal implements CoreService {
   private reopenedAt: number | null = null;
   private snapshotTimer: (() => void) | null = null;
 
-  constructor(private readonly parts: TerminalParts) {
+  constructor(readonly parts: TerminalParts) {
     const { clock, journal, venue, feeds } = parts;
     this.journalPath = journal.path;
     this.gate = parts.gate ?? immediateGate;
@@ -80,6 +88,8 @@ export class Terminal implements CoreService {
     this.reference = new ReferencePrice({ clock, sources: feeds.map((f) => f.source) });
     this.referenceRecorder = new ReferenceRecorder(this.ports);
     this.incidents = new IncidentBook(this.ports, venue.venue);
+    this.claims = new ClaimBook(this.ports, venue.venue, () => clock.now());
+    this.stops.push(this.incidents.onChange((incident) => this.emit('incident', incident)));
     this.reconciler = new Reconciler({ clock, journal, venue, since: clock.now(), onFindings: (findings) => this.monitor.onFindings(findings), onReconciled: (ids, evidence) => this.monitor.onReconciled(ids, evidence) });
     this.monitor = new Monitor({
       incidents: this.incidents,
@@ -124,6 +134,20 @@ export class Terminal implements CoreService {
     return { price: quote.price, fresh: quote.sources.length, total: quote.total, reason: quote.reason, ageMs: quote.oldestAgeMs };
   }
 
+  get injectVenueFault(): ((fault: VenueFault) => void) | undefined {
+    return this.parts.injectVenueFault;
+  }
+
+  /** The live journal's order rows (never a file opened for review). */
+  journalOrders(filter?: { clientId?: string }): OrderRow[] {
+    return this.parts.journal.orders({ ...filter, venue: this.parts.venue.venue });
+  }
+
+  /** Live journal records by seq, in the order asked; seqs past the head are skipped. */
+  journalEvents(seqs: number[]): JournalEvent[] {
+    return seqs.flatMap((seq) => this.parts.journal.query({ afterSeq: seq - 1, limit: 1 }).events.filter((e) => e.seq === seq));
+  }
+
   marketList(): MarketRules[] {
     return [...this.markets.values()].map(({ symbol, tickSize, stepSize }) => ({ symbol, tickSize, stepSize }));
   }
@@ -136,7 +160,13 @@ export class Terminal implements CoreService {
       journal: { state: health.state, message: health.message, events: head?.seq ?? 0, head: head?.hash ?? null, path: this.journalPath },
       markets: this.marketList(),
       positions: this.view.positionList(),
-      openOrders: this.view.openOrderList(this.pipeline.outcomes),
+      openOrders: this.view
+        .openOrderList(this.pipeline.outcomes)
+        .filter((o) => !(o.state === 'UNKNOWN' && this.retried.has(o.clientId)))
+        .map((o) => {
+          const cancel = this.unresolvedCancels.get(o.clientId);
+          return cancel === undefined ? o : { ...o, outcome: 'unresolved' as const, reason: cancel };
+        }),
     };
   }
 
@@ -191,6 +221,10 @@ export class Terminal implements CoreService {
   private afterCommand(command: 'order' | 'cancel', outcome: OrderOutcome): void {
     this.scheduleSnapshot();
     const clientId = outcome.clientId;
+    if (command === 'cancel' && clientId) {
+      if (outcome.outcome === 'unresolved') this.unresolvedCancels.set(clientId, outcome.reason ?? 'cancel did not go through');
+      else this.unresolvedCancels.delete(clientId);
+    }
     if (outcome.outcome === 'unresolved' && clientId) {
       const kind = command === 'order' ? 'ORDER_UNRESOLVED' : 'CANCEL_UNRESOLVED';
       const record = this.parts.journal.query({ kind, clientId, order: 'desc', limit: 1 }).events[0];

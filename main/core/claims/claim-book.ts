@@ -1,0 +1,84 @@
+/**
+ * The trader's refund claims (DESIGN §10): built from incidents by buildClaim, then moved along
+ * draft → submitted → acknowledged → refunded (amount) / rejected. Every step is journalled
+ * durably before it takes effect, so the journal alone tells the claim's story.
+ */
+import type { ClaimStatus, ClaimView, IncidentView } from '../../../shared/incidents';
+import { DomainError } from '../api/dispatch';
+import type { DurableJournal } from '../orders/journal-port';
+import { buildClaim } from './build-claim';
+
+const NEXT: Record<ClaimStatus, readonly ClaimStatus[]> = {
+  draft: ['submitted'],
+  submitted: ['acknowledged', 'rejected'],
+  acknowledged: ['refunded', 'rejected'],
+  refunded: [],
+  rejected: [],
+};
+
+export interface ClaimUpdate {
+  id: string;
+  status?: Exclude<ClaimStatus, 'draft'>;
+  refundAmount?: string;
+  note?: string;
+}
+
+export class ClaimBook {
+  private readonly claims: ClaimView[] = [];
+
+  constructor(
+    private readonly journal: DurableJournal,
+    private readonly venue: string,
+    private readonly now: () => number,
+  ) {}
+
+  list(): ClaimView[] {
+    return this.claims;
+  }
+
+  create(incidents: IncidentView[]): ClaimView {
+    const claimed = incidents.filter((i) => this.claims.some((c) => c.status !== 'rejected' && c.incidentIds.includes(i.id)));
+    if (claimed.length > 0) throw new DomainError('ALREADY_CLAIMED', `${claimed.map((i) => i.id).join(', ')} already belong to a claim.`);
+    const built = buildClaim(incidents);
+    if (!built) throw new DomainError('NOTHING_TO_CLAIM', `${incidents.map((i) => i.id).join(', ')} show no loss to claim.`);
+    const at = this.now();
+    const claim: ClaimView = {
+      id: `C${this.claims.length + 1}`,
+      status: 'draft',
+      incidentIds: incidents.map((i) => i.id),
+      items: built.items,
+      total: built.total,
+      refundAmount: null,
+      note: '',
+      createdAt: at,
+      history: [{ status: 'draft', at }],
+    };
+    this.journal.appendDurable({ venue: this.venue, kind: 'CLAIM_CREATED', payload: { claim } });
+    this.claims.push(claim);
+    return claim;
+  }
+
+  update({ id, status, refundAmount, note }: ClaimUpdate): ClaimView {
+    const claim = this.claims.find((c) => c.id === id);
+    if (!claim) throw new DomainError('NOT_FOUND', `There is no claim ${id}.`);
+    if (status !== undefined && !NEXT[claim.status].includes(status)) {
+      throw new DomainError('INVALID_TRANSITION', `Claim ${id} is ${claim.status}; it cannot become ${status}.`);
+    }
+    if ((status === 'refunded') !== (refundAmount !== undefined)) {
+      throw new DomainError('INVALID_PARAMS', 'A refund amount goes with status "refunded", and only with it.');
+    }
+    const at = this.now();
+    this.journal.appendDurable({
+      venue: this.venue,
+      kind: 'CLAIM_UPDATED',
+      payload: { id, from: claim.status, to: status ?? claim.status, ...(refundAmount === undefined ? {} : { refundAmount, total: claim.total }), ...(note === undefined ? {} : { note }), at },
+    });
+    if (status !== undefined) {
+      claim.status = status;
+      claim.history = [...claim.history, { status, at }];
+    }
+    if (refundAmount !== undefined) claim.refundAmount = refundAmount;
+    if (note !== undefined) claim.note = note;
+    return claim;
+  }
+}
