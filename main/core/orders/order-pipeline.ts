@@ -68,7 +68,8 @@ export class OrderPipeline {
   }
 
   async place(ticket: OrderTicket, clientId = this.deps.newClientId(), links: Record<string, unknown> = {}): Promise<OrderOutcome> {
-    const { decision, size, invalid, reference } = this.decide(ticket);
+    const { decision, size, invalid, reference, journalDown } = this.decide(ticket);
+    if (journalDown) return this.finish(clientId, ticket, size, 'denied', invalid, decision);
     const allowed = invalid === null && decision!.allowed;
     const reason = invalid ?? (decision && !decision.allowed ? decision.reason : null);
     const base = { venue: this.deps.venue.venue, market: ticket.market, clientId };
@@ -114,8 +115,16 @@ export class OrderPipeline {
   private decide(ticket: OrderTicket) {
     const reference = this.deps.reference(ticket.market);
     const market = this.deps.market(ticket.market);
-    const check = validateTicket(ticket, market, this.deps.journal.positionSize(ticket.market), reference.price);
-    if (!check.ok) return { decision: null, size: null, invalid: check.reason, reference };
+    let position: string;
+    try {
+      position = this.deps.journal.positionSize(ticket.market);
+    } catch (error) {
+      // Without the journal there is no trade, and nothing to check an order against either.
+      if (error instanceof JournalUnavailableError) return { decision: null, size: null, invalid: `no journal, no trade: ${error.message}`, reference, journalDown: true };
+      throw error;
+    }
+    const check = validateTicket(ticket, market, position, reference.price);
+    if (!check.ok) return { decision: null, size: null, invalid: check.reason, reference, journalDown: false };
     const decision = checkPriceBand(
       { market: ticket.market, side: ticket.side, type: ticket.type, size: check.size, price: ticket.price, triggerPrice: ticket.triggerPrice, reduceOnly: ticket.reduceOnly },
       reference,
@@ -123,7 +132,7 @@ export class OrderPipeline {
       this.deps.risk(ticket.market),
       market!.tickSize,
     );
-    return { decision, size: check.size, invalid: null, reference };
+    return { decision, size: check.size, invalid: null, reference, journalDown: false };
   }
 
   private journalIntent(event: NewJournalEvent): string | null {

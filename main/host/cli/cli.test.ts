@@ -38,3 +38,11 @@ describe('the blackbox command', () => {
 function readScenario(name: string): string {
   return readFileSync(join(root, 'scenarios', name), 'utf8');
 }
+
+describe('bench suites', () => {
+  it('the names the CLI offers are exactly the suites it runs', async () => {
+    const { SUITES } = await import('../../../bench/run');
+    const { SUITE_NAMES } = await import('../../../bench/suite-names');
+    expect(SUITES.map((s) => s.name)).toEqual([...SUITE_NAMES]);
+  });
+});
