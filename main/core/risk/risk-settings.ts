@@ -34,3 +34,8 @@ export function defaultRiskSettings(market: string): MarketRiskSettings {
     maxSize: null,
   };
 }
+
+/** The settings in force for a market: the trader's overrides over the defaults. */
+export function riskSettingsFor(market: string, overrides: Record<string, Partial<MarketRiskSettings>>): MarketRiskSettings {
+  return marketRiskSchema.parse({ ...defaultRiskSettings(market), ...overrides[market] });
+}

@@ -23,3 +23,19 @@ describe('settings through conf', () => {
     expect(() => confSettings(dir).set('window', { width: 10, height: 10, maximized: false })).toThrow();
   });
 });
+
+describe('risk settings', () => {
+  it('overrides one field of one market and keeps the defaults for the rest', async () => {
+    const { riskSettingsFor } = await import('../risk/risk-settings');
+    const dir = mkdtempSync(join(tmpdir(), 'bb-settings-'));
+    confSettings(dir).set('risk', { 'BTC-USD-PERP': { band: '0.0025' } });
+    const stored = confSettings(dir).get('risk');
+    expect(riskSettingsFor('BTC-USD-PERP', stored)).toMatchObject({ band: '0.0025', divergence: '0.02' });
+    expect(riskSettingsFor('ETH-USD-PERP', stored).band).toBe('0.005');
+  });
+
+  it('refuses a band that is not a fraction', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bb-settings-'));
+    expect(() => confSettings(dir).set('risk', { 'BTC-USD-PERP': { band: '5%' } })).toThrow();
+  });
+});

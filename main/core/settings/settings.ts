@@ -3,6 +3,7 @@
  * everywhere else. Values are checked on read, so a hand-edited file cannot feed the core junk.
  */
 import { z } from 'zod';
+import { marketRiskSchema } from '../risk/risk-settings';
 
 export const windowStateSchema = z.object({
   x: z.number().int().optional(),
@@ -14,6 +15,8 @@ export const windowStateSchema = z.object({
 
 export const settingsSchema = z.object({
   window: windowStateSchema.nullable().default(null),
+  /** Per-market band and cap overrides; anything not set falls back to the defaults. */
+  risk: z.record(z.string(), marketRiskSchema.partial()).default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -11,6 +11,7 @@ import { Journal } from '../journal/journal';
 import { binanceFeed } from '../reference/binance';
 import { coinbaseFeed } from '../reference/coinbase';
 import { krakenFeed } from '../reference/kraken';
+import { riskSettingsFor } from '../risk/risk-settings';
 import type { SettingsStore } from '../settings/settings';
 import { startDemoSimulator } from '../sim/demo';
 import { ParadexAdapter } from '../venues/paradex/adapter';
@@ -44,7 +45,8 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Term
   ];
   // Test hooks reach the demo simulator's engine; only an e2e fixture sets the variable.
   const injectVenueFault = process.env.BLACKBOX_TEST_HOOKS === '1' ? (fault: VenueFault) => sim.engine.apply(fault) : undefined;
-  const terminal = new Terminal({ clock, journal, venue, feeds, onClose: () => sim.stop(), injectVenueFault });
+  const risk = (market: string) => riskSettingsFor(market, options.settings.get('risk'));
+  const terminal = new Terminal({ clock, journal, venue, feeds, risk, onClose: () => sim.stop(), injectVenueFault });
   try {
     await terminal.start();
   } catch (error) {

@@ -18,7 +18,7 @@ import { Reconciler } from '../reconcile/reconciler';
 import { ReferencePoller, type ReferenceEvent } from '../reference/poller';
 import { ReferencePrice } from '../reference/reference-price';
 import type { ReferenceFeed } from '../reference/sample';
-import { defaultRiskSettings } from '../risk/risk-settings';
+import { defaultRiskSettings, type MarketRiskSettings } from '../risk/risk-settings';
 import type { VenueAdapter, VenueEvent, VenueMarket, VenueMode } from '../venues/port';
 import { venueChannel } from './event-channel';
 import { immediateGate, type EventGate } from './event-gate';
@@ -42,6 +42,8 @@ export interface TerminalParts {
   gate?: EventGate;
   /** Client ids for orders the terminal creates; a replay makes them deterministic. */
   newClientId?: () => string;
+  /** The band and caps in force per market; the defaults when absent. */
+  risk?: (market: string) => MarketRiskSettings;
   /** Present only when the host enabled test hooks: forces a fault on the embedded simulator. */
   injectVenueFault?: (fault: VenueFault) => void;
 }
@@ -110,7 +112,7 @@ export class Terminal implements CoreService {
       market: (symbol) => this.markets.get(symbol),
       reference: (market) => this.referenceReading(market),
       venueState: (market) => ({ status: this.view.status, reopenedAt: this.reopenedAt, mark: this.prices.latestMark(market), now: clock.now() }),
-      risk: (market) => defaultRiskSettings(market),
+      risk: parts.risk ?? ((market) => defaultRiskSettings(market)),
       newClientId: parts.newClientId ?? (() => randomUUID()),
       onOutcome: (command, outcome) => this.afterCommand(command, outcome),
     });
