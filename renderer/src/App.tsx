@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { BlackboxApi } from '../../shared/contract';
 import { PriceChart } from './chart/PriceChart';
+import { ClaimsTab } from './claims/ClaimsTab';
+import { IncidentsTab } from './incidents/IncidentsTab';
+import { openCount } from './incidents/merge-incident';
 import { JournalTab } from './journal/JournalTab';
+import { StatusBanner } from './layout/StatusBanner';
 import { StatusBar } from './layout/StatusBar';
 import { Tabs } from './layout/Tabs';
+import { useIncidents } from './state/use-incidents';
 import { useSnapshot } from './state/use-snapshot';
 import { OrdersTable } from './tables/OrdersTable';
 import { PositionsTable } from './tables/PositionsTable';
@@ -11,6 +16,7 @@ import { OrderTicket } from './ticket/OrderTicket';
 
 export function App({ api }: { api: BlackboxApi }) {
   const { snapshot, error } = useSnapshot(api);
+  const incidents = useIncidents(api);
   const [market, setMarket] = useState<string | null>(null);
   useEffect(() => {
     if (!market && snapshot?.markets.length) setMarket(snapshot.markets[0].symbol);
@@ -22,6 +28,7 @@ export function App({ api }: { api: BlackboxApi }) {
   return (
     <div className="app">
       <StatusBar snapshot={snapshot} />
+      <StatusBanner venue={snapshot.venue} incidents={incidents} />
       <main className="workspace">
         <section className="chart-pane">
           <div className="chart-toolbar">
@@ -32,14 +39,19 @@ export function App({ api }: { api: BlackboxApi }) {
             </select>
             <span className="legend mark">venue mark</span>
             <span className="legend reference">independent reference</span>
+            <span className="legend-marker fill">▲▼ fills</span>
+            <span className="legend-marker liquidation">■ liquidations</span>
+            <span className="legend-marker incident">● incidents</span>
           </div>
-          {market && <PriceChart api={api} market={market} />}
+          {market && <PriceChart api={api} market={market} incidents={incidents} />}
         </section>
         {market && <OrderTicket key={market} api={api} market={market} />}
         <Tabs
           tabs={[
             { id: 'positions', title: 'Positions', badge: snapshot.positions.length, render: () => <PositionsTable positions={snapshot.positions} /> },
-            { id: 'orders', title: 'Open orders', badge: snapshot.openOrders.length, render: () => <OrdersTable orders={snapshot.openOrders} onCancel={(clientId) => void api.cancelOrder({ clientId })} /> },
+            { id: 'orders', title: 'Open orders', badge: snapshot.openOrders.length, render: () => <OrdersTable api={api} orders={snapshot.openOrders} /> },
+            { id: 'incidents', title: 'Incidents', badge: openCount(incidents), render: () => <IncidentsTab api={api} incidents={incidents} /> },
+            { id: 'claims', title: 'Claims', render: () => <ClaimsTab api={api} /> },
             { id: 'journal', title: 'Journal', render: () => <JournalTab api={api} /> },
           ]}
         />

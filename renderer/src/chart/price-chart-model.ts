@@ -1,9 +1,11 @@
 /**
  * Owns the lightweight-charts instance outside React. Ticks are coalesced to one update per
- * animation frame, so a firehose of prices never costs more than a frame's work.
+ * animation frame, so a firehose of prices never costs more than a frame's work. Fills and
+ * incident windows are markers on the venue-mark series, set here too, never through React.
  */
-import { createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import { createChart, createSeriesMarkers, LineSeries, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type Time, type UTCTimestamp } from 'lightweight-charts';
 import type { PriceTick } from '../../../shared/domain';
+import { sortMarkers, type ChartMarker } from './chart-markers';
 
 const toTime = (ms: number) => Math.floor(ms / 1000) as UTCTimestamp;
 
@@ -11,6 +13,9 @@ export class PriceChartModel {
   private readonly chart: IChartApi;
   private readonly mark: ISeriesApi<'Line'>;
   private readonly reference: ISeriesApi<'Line'>;
+  private readonly markers: ISeriesMarkersPluginApi<Time>;
+  private fills: ChartMarker[] = [];
+  private incidents: ChartMarker[] = [];
   private pending: PriceTick | null = null;
   private frame: number | null = null;
   private lastTime = 0;
@@ -26,6 +31,17 @@ export class PriceChartModel {
     });
     this.mark = this.chart.addSeries(LineSeries, { color: '#f0883e', lineWidth: 2, title: 'venue mark' });
     this.reference = this.chart.addSeries(LineSeries, { color: '#58a6ff', lineWidth: 1, title: 'independent ref' });
+    this.markers = createSeriesMarkers(this.mark, []);
+  }
+
+  setFillMarkers(markers: ChartMarker[]): void {
+    this.fills = markers;
+    this.drawMarkers();
+  }
+
+  setIncidentMarkers(markers: ChartMarker[]): void {
+    this.incidents = markers;
+    this.drawMarkers();
   }
 
   setHistory(ticks: PriceTick[]): void {
@@ -62,6 +78,12 @@ export class PriceChartModel {
     if (tick.mark !== null) this.mark.update({ time, value: Number(tick.mark) });
     if (tick.reference !== null) this.reference.update({ time, value: Number(tick.reference) });
     this.markDrawn(this.drawn + 1);
+  }
+
+  private drawMarkers(): void {
+    this.markers.setMarkers(sortMarkers([...this.fills, ...this.incidents]));
+    this.container.dataset.fillMarkers = String(this.fills.length);
+    this.container.dataset.incidentMarkers = String(this.incidents.length);
   }
 
   /** Exposed on the DOM for tests and the UI benchmark: how many ticks reached the canvas. */

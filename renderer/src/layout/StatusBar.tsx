@@ -1,4 +1,5 @@
 import type { TerminalSnapshot } from '../../../shared/snapshot';
+import { NotificationButton } from '../notify/NotificationButton';
 import { UtcClock } from './UtcClock';
 
 const since = (ms: number | null) => (ms === null ? '' : ` since ${new Date(ms).toISOString().slice(11, 19)}`);
@@ -21,6 +22,7 @@ export function StatusBar({ snapshot }: { snapshot: TerminalSnapshot }) {
       </span>
       {journal.state !== 'ok' && <span className="journal-message">{journal.message}</span>}
       <span className="spacer" />
+      <NotificationButton />
       <UtcClock />
     </header>
   );
