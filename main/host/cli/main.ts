@@ -4,9 +4,10 @@ import { benchCommand } from './commands/bench';
 import { journalCommand } from './commands/journal';
 import { replayCommand } from './commands/replay';
 import { serveCommand } from './commands/serve';
+import { verifyCommand } from './commands/verify';
 import { watchCommand } from './commands/watch';
 
-const commands: Command[] = [serveCommand, replayCommand, journalCommand, watchCommand, benchCommand];
+const commands: Command[] = [serveCommand, replayCommand, journalCommand, verifyCommand, watchCommand, benchCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

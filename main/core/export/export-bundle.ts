@@ -1,0 +1,107 @@
+/**
+ * Writes a claim's evidence bundle (DESIGN §10): a folder of claim.json, report.html (and
+ * report.pdf when a printer is given and works), orders/fills/prices CSVs, journal.jsonl and
+ * manifest.json, then the same files as a zip beside it. Nothing is written for a journal whose
+ * chain does not link up. The content depends only on the journal and the claim, so exporting
+ * twice gives the same bytes.
+ */
+import { hash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncidentView } from '../../../shared/incidents';
+import type { Claim } from '../claims/build-claim';
+import type { Journal } from '../journal/journal';
+import type { BundleContext } from './bundle-context';
+import { fillsCsv, ordersCsv, pricesCsv } from './bundle-files';
+import { BUNDLE_FORMAT, FILES, jsonText, type Manifest } from './bundle-format';
+import { gatherEvidence } from './gather-evidence';
+import { itemPrices } from './item-prices';
+import { journalLines, type LinesProgress } from './journal-lines';
+import type { PdfResult } from './print-pdf';
+import { reportHtml } from './report-html';
+import { writeZip } from './zip-writer';
+
+export interface ExportRequest {
+  journal: Journal;
+  claim: Claim;
+  /** The incidents the claim was built from; all of them are shown and their evidence carried. */
+  incidents: readonly IncidentView[];
+  context: BundleContext;
+  /** Product and version, e.g. "blackbox 0.1.0". */
+  generator: string;
+  /** The folder `name` and `name`.zip are created in. */
+  dir: string;
+  name: string;
+  /** Which records journal.jsonl carries in full: the relevant ones (default) or every one. */
+  full?: 'relevant' | 'all';
+  onProgress?: (progress: LinesProgress) => void;
+  /** Turns report.html into a PDF (headless Chromium, Electron's printToPDF…). */
+  printPdf?: (htmlPath: string, pdfPath: string) => Promise<PdfResult>;
+}
+
+export interface ExportResult {
+  folder: string;
+  zip: string;
+  files: string[];
+  head: { seq: number; hash: string };
+  firstSeq: number;
+  records: number;
+  fullRecords: number;
+  /** Null when no printer was given. */
+  pdf: PdfResult | null;
+}
+
+const sha256 = (data: Buffer): string => hash('sha256', data, 'hex');
+
+export async function exportBundle(request: ExportRequest): Promise<ExportResult> {
+  const { journal, claim, incidents } = request;
+  const head = journal.head();
+  if (!head) throw new Error('the journal is empty: there is nothing to export');
+  const folder = join(request.dir, request.name);
+  const zipPath = `${folder}.zip`;
+  if ((existsSync(folder) && readdirSync(folder).length > 0) || existsSync(zipPath)) {
+    throw new Error(`${folder} or its zip already exists; remove it or export elsewhere`);
+  }
+
+  const evidence = gatherEvidence(journal, claim, incidents);
+  const relevant = [...evidence.relevant].filter((seq) => seq >= 1 && seq <= head.seq);
+  const firstSeq = relevant.length ? Math.min(...relevant) : head.seq;
+  const isFull = request.full === 'all' ? () => true : (seq: number) => evidence.relevant.has(seq);
+  const lines = journalLines(journal, firstSeq, head, isFull, request.onProgress);
+
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const html = reportHtml({
+    claim, incidents, context: request.context, generator: request.generator, head, headAt: lines.headAt, firstSeq,
+    statuses: evidence.statuses, prices: claim.items.map((item) => itemPrices(item, byId.get(item.incident), evidence)),
+  });
+  const contents = new Map<string, Buffer>([
+    [FILES.claim, Buffer.from(jsonText({ bundle: BUNDLE_FORMAT, generator: request.generator, context: request.context, claim, incidents }))],
+    [FILES.report, Buffer.from(html)],
+    [FILES.orders, Buffer.from(ordersCsv(evidence.orders))],
+    [FILES.fills, Buffer.from(fillsCsv(evidence.fills))],
+    [FILES.prices, Buffer.from(pricesCsv(evidence.prices, evidence.priceLabels))],
+    [FILES.journal, Buffer.from(lines.text)],
+  ]);
+
+  mkdirSync(folder, { recursive: true });
+  for (const [name, data] of contents) writeFileSync(join(folder, name), data);
+  let pdf: PdfResult | null = null;
+  if (request.printPdf) {
+    pdf = await request.printPdf(join(folder, FILES.report), join(folder, FILES.pdf));
+    if (pdf.ok) contents.set(FILES.pdf, readFileSync(pdf.path));
+  }
+  const names = [...contents.keys()].sort();
+  const manifest: Manifest = {
+    bundle: BUNDLE_FORMAT,
+    files: Object.fromEntries(names.map((name) => [name, sha256(contents.get(name)!)])),
+    journal: { file: FILES.journal, firstSeq, head, fullRecords: lines.fullRecords },
+  };
+  contents.set(FILES.manifest, Buffer.from(jsonText(manifest)));
+  writeFileSync(join(folder, FILES.manifest), contents.get(FILES.manifest)!);
+
+  const zip = writeZip([...contents].map(([name, data]) => ({ name, data })), lines.headAt);
+  // Written aside and renamed, so a zip that is there is a whole one.
+  writeFileSync(`${zipPath}.partial`, zip);
+  renameSync(`${zipPath}.partial`, zipPath);
+  return { folder, zip: zipPath, files: [...contents.keys()], head, firstSeq, records: head.seq - firstSeq + 1, fullRecords: lines.fullRecords, pdf };
+}

@@ -1,0 +1,48 @@
+/**
+ * journal.jsonl's lines (see bundle-format.ts): every record from `firstSeq` to the head, in full
+ * where `isFull` says so and as a link otherwise. The chain is checked for continuity on the way,
+ * so a journal whose records do not link up is refused instead of exported.
+ */
+import { canonicalJson } from '../journal/canonical-json';
+import type { Journal } from '../journal/journal';
+import { fullLine, linkLine, type Anchor } from './bundle-format';
+import { allEvents } from './gather-evidence';
+
+export interface LinesProgress {
+  written: number;
+  total: number;
+}
+
+export interface JournalLines {
+  text: string;
+  fullRecords: number;
+  /** Local time of the head record. */
+  headAt: number;
+}
+
+const PROGRESS_EVERY = 10_000;
+
+export function journalLines(
+  journal: Journal, firstSeq: number, head: Anchor, isFull: (seq: number) => boolean, onProgress?: (p: LinesProgress) => void,
+): JournalLines {
+  const total = head.seq - firstSeq + 1;
+  const lines: string[] = [];
+  let fullRecords = 0;
+  let headAt = 0;
+  let prev: Anchor | null = null;
+  for (const e of allEvents(journal, { afterSeq: firstSeq - 1 }, (e) => e.seq <= head.seq)) {
+    if (prev && (e.seq !== prev.seq + 1 || e.prevHash !== prev.hash)) {
+      throw new Error(`the journal's chain is broken at seq ${e.seq}; run \`blackbox journal verify\` on it — nothing was exported`);
+    }
+    if (isFull(e.seq)) {
+      lines.push(fullLine({ ...e, payload: canonicalJson(e.payload) }));
+      fullRecords += 1;
+    } else lines.push(linkLine(e.seq, e.prevHash, e.hash));
+    prev = { seq: e.seq, hash: e.hash };
+    headAt = e.at;
+    if (lines.length % PROGRESS_EVERY === 0) onProgress?.({ written: lines.length, total });
+  }
+  if (!prev || prev.seq !== head.seq || prev.hash !== head.hash) throw new Error(`the journal does not end at its head seq ${head.seq}; nothing was exported`);
+  onProgress?.({ written: lines.length, total });
+  return { text: lines.join('\n') + '\n', fullRecords, headAt };
+}
