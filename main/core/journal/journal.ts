@@ -156,6 +156,15 @@ export class Journal {
   }
 
   /** The last stored record, or null while the journal is empty. */
+  /**
+   * The newest record appended, committed or still inside its group-commit window; unlike
+   * head() it commits nothing, so a status display can ask as often as it likes.
+   */
+  lastAppended(): Anchor | null {
+    if (this.writer && this.status.state === 'ok') return this.appended.seq === 0 ? null : { ...this.appended };
+    return this.head();
+  }
+
   head(): Anchor | null {
     if (this.writer && this.status.state === 'ok') {
       this.settle();

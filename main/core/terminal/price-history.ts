@@ -4,6 +4,8 @@
  */
 import type { PriceTick } from '../../../shared/domain';
 
+const TRIM_BATCH = 1_000;
+
 export class PriceHistory {
   private readonly ticks = new Map<string, PriceTick[]>();
   private readonly latest = new Map<string, { mark: string | null; reference: string | null }>();
@@ -21,13 +23,14 @@ export class PriceHistory {
     const tick: PriceTick = { market, at, ...current };
     const list = this.ticks.get(market) ?? [];
     list.push(tick);
-    if (list.length > this.capacity) list.splice(0, list.length - this.capacity);
+    // Trimmed in batches: a splice per tick would move the whole buffer every time.
+    if (list.length > this.capacity + TRIM_BATCH) list.splice(0, list.length - this.capacity);
     this.ticks.set(market, list);
     return tick;
   }
 
   recent(market: string, limit: number): PriceTick[] {
-    return (this.ticks.get(market) ?? []).slice(-limit);
+    return (this.ticks.get(market) ?? []).slice(-Math.min(limit, this.capacity));
   }
 
   latestMark(market: string): string | null {

@@ -156,7 +156,7 @@ export class Terminal implements CoreService {
 
   snapshot(): TerminalSnapshot {
     const health = this.parts.journal.health();
-    const head = this.parts.journal.head();
+    const head = this.parts.journal.lastAppended();
     return {
       venue: { name: this.parts.venue.venue, status: this.view.status, since: this.view.since, connection: this.view.connection },
       journal: { state: health.state, message: health.message, events: head?.seq ?? 0, head: head?.hash ?? null, path: this.journalPath },
