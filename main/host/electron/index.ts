@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { startTerminal } from '../../core/terminal/start-terminal';
 import { electronSettings } from './electron-settings';
+import { withFileDialog } from './file-dialog';
 import { bindContract } from './ipc';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
@@ -26,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = process.env.BLACKBOX_DATA_DIR ?? app.getPath('userData');
     const terminal = await startTerminal({ dataDir, settings });
     let window: BrowserWindow | null = createMainWindow(settings, outDir);
-    const unbind = bindContract(terminal, () => (window && !window.isDestroyed() ? window.webContents : null));
+    const unbind = bindContract(withFileDialog(terminal, () => window), () => (window && !window.isDestroyed() ? window.webContents : null));
 
     app.on('second-instance', () => {
       if (window?.isMinimized()) window.restore();
