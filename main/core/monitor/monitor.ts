@@ -11,6 +11,7 @@ import type { VenueAccount, VenueEvent, VenueFill, VenueOrder } from '../venues/
 import { HeightWatch } from './height-watch';
 import { judgeLiquidation, type HeldPosition } from './liquidation-check';
 import { PriceWatch } from './price-watch';
+import { TriggerWatch } from './trigger-watch';
 
 /** Cancels that are the order's own logic or the trader's, not the venue overriding them. */
 const OWN_CANCELS = new Set(['USER_CANCELED', 'REMAINING_IOC_CANCEL', 'POST_ONLY_WOULD_CROSS', 'REDUCE_ONLY_WILL_INCREASE']);
@@ -34,6 +35,7 @@ export interface MonitorDeps {
 export class Monitor {
   readonly heights = new HeightWatch();
   readonly prices = new PriceWatch();
+  readonly triggers = new TriggerWatch();
   private account: { value: VenueAccount; seq: number } | null = null;
   private readonly liquidationIncidents = new Map<string, IncidentView>();
 
@@ -50,10 +52,12 @@ export class Monitor {
       case 'price':
         return this.take(this.prices.onMark(event.price.market, event.price.markPrice, event.at, record.seq), event.price.market, event.at);
       case 'order':
+        this.triggers.onOrder(event.order);
         return this.onOrder(event.order, event.at, record.seq);
       case 'fill':
         this.deps.reconciler.sawFill(event.fill.fillId, event.at);
         if (event.fill.fillType === 'LIQUIDATION') this.onLiquidation(event.fill, event.at, record.seq);
+        else this.onFill(event.fill, event.at, record.seq);
         return;
       case 'trade_bust':
         void this.deps.reconciler.request('trade bust');
@@ -64,6 +68,7 @@ export class Monitor {
   }
 
   onReference(market: string, price: string | null, at: number): void {
+    this.triggers.onReference(market, price);
     this.take(this.prices.onReference(market, price, at, this.deps.referenceEvidence(market)), market, at);
   }
 
@@ -118,6 +123,18 @@ export class Monitor {
       kind: 'VENUE_CANCEL', market: order.market, clientIds: order.clientId ? [order.clientId] : [], at, detectedAt: at, evidence: [seq],
       summary: `the venue cancelled ${order.clientId ?? order.venueOrderId} (${order.type} ${order.side} ${order.size}): ${order.cancelReason}`,
       detail: { reason: order.cancelReason, type: order.type },
+    });
+  }
+
+  private onFill(fill: VenueFill, at: number, seq: number): void {
+    const reference = this.deps.referencePrice(fill.market);
+    const verdict = this.triggers.judgeFill(fill.clientId, reference);
+    if (!verdict) return;
+    this.deps.incidents.add({
+      kind: 'UNEXPECTED_TRIGGER', market: fill.market, clientIds: [verdict.clientId], at, detectedAt: at,
+      evidence: [seq, ...this.deps.referenceEvidence(fill.market)],
+      summary: `${verdict.clientId} triggered at ${verdict.trigger} and filled ${fill.size} at ${fill.price}, but the independent price came no nearer than ${verdict.nearest}`,
+      detail: { fillId: fill.fillId, side: fill.side, price: fill.price, size: fill.size, fee: fill.fee, reference, trigger: verdict.trigger, nearest: verdict.nearest },
     });
   }
 

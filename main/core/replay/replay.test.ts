@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +77,18 @@ describe('replay of paradex-2026-01-rollback through the whole core', () => {
     expect(claim.items.find((i) => i.clientId === 'liq-1')?.amount).toBeNull();
     const informational = claim.items.filter((i) => i.amount === null).map((i) => i.clientId);
     for (const id of ['O1', 'O2', 'TP1', 'C1']) expect(informational).toContain(id);
+  });
+});
+
+describe('replay of stop-hunt-unexpected-trigger', () => {
+  it('claims a stop-loss the venue triggered while the independent price stood still', async () => {
+    const report = await runReplay(scenario('stop-hunt-unexpected-trigger.json'));
+    expect(report.incidents.filter((i) => i.kind === 'UNEXPECTED_TRIGGER').map((i) => i.clientIds)).toEqual([['SL1']]);
+    const [claim] = report.claims;
+    const item = claim.items.find((i) => i.kind === 'UNEXPECTED_TRIGGER')!;
+    // (95000 − fill) × 0.1 + fee, whatever the fill: the basis names both prices.
+    expect(item.basis).toMatch(/while the independent price was 95000: \(95000 − 9\d{4}(\.\d+)?\) × 0\.1 \+ fee /);
+    expect(new Decimal(item.amount!).gt(100)).toBe(true);
+    expect(claim.total).toBe(item.amount);
   });
 });
