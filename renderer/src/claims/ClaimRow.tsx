@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ClaimStatus, ClaimView } from '../../../shared/incidents';
+import { utcDateTime } from '../layout/utc-time';
 
 export interface ClaimChange {
   status?: Exclude<ClaimStatus, 'draft'>;
@@ -60,7 +61,7 @@ export function ClaimRow({ claim, onChange }: { claim: ClaimView; onChange: (cha
                 </li>
               ))}
             </ul>
-            <p className="muted">{claim.history.map((h) => `${h.status} ${new Date(h.at).toISOString().slice(0, 19)}Z`).join(' → ')}</p>
+            <p className="muted">{claim.history.map((h) => `${h.status} ${utcDateTime(h.at)}`).join(' → ')}</p>
           </td>
         </tr>
       )}
