@@ -3,13 +3,14 @@ import type { BenchSuite } from './suite';
 import { adapterBench } from './adapter.bench';
 import { journalBench } from './journal.bench';
 import { orderBench } from './order.bench';
+import { reconcileBench } from './reconcile.bench';
 import { replayBench } from './replay.bench';
 import { simBench } from './sim.bench';
 import { soakBench, venuesBench } from './venues.bench';
 import { uiBench } from './ui.bench';
 
 /** In SUITE_NAMES order; the soak is left out of a plain run (ten minutes) and runs with --only soak. */
-export const SUITES: BenchSuite[] = [uiBench, journalBench, simBench, adapterBench, venuesBench, replayBench, orderBench, soakBench];
+export const SUITES: BenchSuite[] = [uiBench, journalBench, simBench, adapterBench, venuesBench, replayBench, orderBench, reconcileBench, soakBench];
 const DEFAULT_SKIP = new Set(['soak']);
 
 export async function runBench(options: { quick: boolean; only?: string[]; progress?: (line: string) => void }) {
