@@ -35,7 +35,13 @@ export interface OrderView {
   reason: string | null;
 }
 
+/** What the UI is showing: the live terminal, or a scenario replayed live in its place. */
+export type SessionView =
+  | { kind: 'live' }
+  | { kind: 'replay'; scenario: string; speed: number; virtualNow: number; ended: boolean };
+
 export interface TerminalSnapshot {
+  session: SessionView;
   venue: { name: string; status: VenueStatus; since: number | null; connection: ConnectionState };
   journal: { state: JournalState; message: string; events: number; head: string | null; path: string };
   markets: MarketInfo[];

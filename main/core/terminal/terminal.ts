@@ -158,6 +158,7 @@ export class Terminal implements CoreService {
     const health = this.parts.journal.health();
     const head = this.parts.journal.lastAppended();
     return {
+      session: { kind: 'live' },
       venue: { name: this.parts.venue.venue, status: this.view.status, since: this.view.since, connection: this.view.connection },
       journal: { state: health.state, message: health.message, events: head?.seq ?? 0, head: head?.hash ?? null, path: this.journalPath },
       markets: this.marketList(),
