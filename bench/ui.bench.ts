@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { CoreEventListener, CoreService } from '../main/core/api/core-service';
 import { confSettings } from '../main/core/settings/conf-settings';
-import { startTerminal } from '../main/core/terminal/start-terminal';
+import { startBlackbox } from '../main/core/terminal/start-terminal';
 import { startWebHost } from '../main/host/web/web-host';
 import type { BenchSuite } from './suite';
 import { percentile } from './stats';
@@ -42,7 +42,7 @@ export const uiBench: BenchSuite = {
   async run({ quick }) {
     const dataDir = mkdtempSync(join(tmpdir(), 'bb-bench-ui-'));
     const started = performance.now();
-    const terminal = withFirehose(await startTerminal({ dataDir, settings: confSettings(dataDir) }));
+    const terminal = withFirehose(await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir: join(import.meta.dirname, '..', 'scenarios') }));
     const host = await startWebHost({ service: terminal, staticDir: join(import.meta.dirname, '..', 'out', 'renderer') });
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {

@@ -9,7 +9,8 @@ import type { JournalPage, JournalSource, VerifyProgress, VerifyReport } from '.
 import { CLAIM_STATUSES, type ClaimView, type IncidentView, type RestoredOrderView } from './incidents';
 import type { OrderPreview, OrderOutcomeView } from './orders';
 import type { Result } from './result';
-import type { TerminalSnapshot } from './snapshot';
+import { marketRiskSchema, type MarketRiskSettings } from './risk-settings';
+import type { SessionView, TerminalSnapshot } from './snapshot';
 
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'a positive decimal string such as "0.5"').max(40);
 
@@ -47,6 +48,8 @@ export const venueFaultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cancelOpenOrders'), except: z.array(z.enum(ORDER_TYPES)).max(8), reason: z.string().min(1).max(64), market: marketName.optional() }).strict(),
 ]);
 export type VenueFault = z.infer<typeof venueFaultSchema>;
+
+const replaySpeed = z.number().int().min(1).max(600);
 
 export const methodParams = {
   getSnapshot: z.object({}).strict(),
@@ -91,6 +94,15 @@ export const methodParams = {
     .refine((p) => (p.status === 'refunded') === (p.refundAmount !== undefined), 'a refund amount goes with status "refunded", and only with it'),
   /** Test hook: forces a fault on the demo simulator; FORBIDDEN unless the host enabled test hooks. */
   injectVenueFault: z.object({ fault: venueFaultSchema }).strict(),
+  /** The bundled incident scenarios, by name. */
+  listScenarios: z.object({}).strict(),
+  /** Plays a bundled scenario live in place of the live terminal, at 1–600× real time. */
+  startReplay: z.object({ scenario: z.string().regex(/^[\w.-]{1,100}$/, 'a bundled scenario name'), speed: replaySpeed }).strict(),
+  setReplaySpeed: z.object({ speed: replaySpeed }).strict(),
+  stopReplay: z.object({}).strict(),
+  getRiskSettings: z.object({ market: z.string().min(1).max(64) }).strict(),
+  /** Overrides some of a market's band and caps; the rest keep their current values. */
+  setRiskSettings: z.object({ market: z.string().min(1).max(64), settings: marketRiskSchema.partial().strict() }).strict(),
 } as const;
 
 export type MethodName = keyof typeof methodParams;
@@ -118,6 +130,12 @@ export interface MethodResults {
   createClaim: ClaimView;
   updateClaim: ClaimView;
   injectVenueFault: { applied: VenueFault['kind'] };
+  listScenarios: string[];
+  startReplay: SessionView;
+  setReplaySpeed: SessionView;
+  stopReplay: SessionView;
+  getRiskSettings: MarketRiskSettings;
+  setRiskSettings: MarketRiskSettings;
 }
 
 export interface EventPayloads {

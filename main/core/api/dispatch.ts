@@ -17,8 +17,9 @@ export class DomainError extends Error {
 
 const isMethodName = (name: string): name is MethodName => Object.hasOwn(methodParams, name);
 
-export async function dispatch(handlers: ContractHandlers, method: unknown, params: unknown): Promise<Result<unknown>> {
-  if (typeof method !== 'string' || !isMethodName(method)) {
+/** Takes any subset of the contract's handlers (a single terminal answers all but the session methods). */
+export async function dispatch(handlers: Partial<ContractHandlers>, method: unknown, params: unknown): Promise<Result<unknown>> {
+  if (typeof method !== 'string' || !isMethodName(method) || !handlers[method]) {
     return fail('UNKNOWN_METHOD', `No such method: ${JSON.stringify(method)}`);
   }
   const parsed = methodParams[method].safeParse(params ?? {});

@@ -11,7 +11,11 @@ import type { Terminal } from './terminal';
 const RESTORED = '-R';
 const RETRIED = '-T';
 
-export function buildHandlers(terminal: Terminal): ContractHandlers {
+/** Methods about which session is shown and the trader's settings: the TerminalSwitch answers them. */
+export const SESSION_METHODS = ['listScenarios', 'startReplay', 'setReplaySpeed', 'stopReplay', 'getRiskSettings', 'setRiskSettings'] as const;
+export type TerminalHandlers = Omit<ContractHandlers, (typeof SESSION_METHODS)[number]>;
+
+export function buildHandlers(terminal: Terminal): TerminalHandlers {
   // A second click while a restore runs gets the same answer instead of restoring twice.
   let restoring: Promise<RestoredOrderView[]> | null = null;
   const restore = async (): Promise<RestoredOrderView[]> => {

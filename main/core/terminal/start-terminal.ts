@@ -17,6 +17,7 @@ import { startDemoSimulator } from '../sim/demo';
 import { ParadexAdapter } from '../venues/paradex/adapter';
 import { SimDevAuthenticator } from '../venues/paradex/auth';
 import { Terminal } from './terminal';
+import { TerminalSwitch } from './terminal-switch';
 
 export interface StartTerminalOptions {
   dataDir: string;
@@ -54,4 +55,9 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Term
     throw error;
   }
   return terminal;
+}
+
+/** What a host serves: the live terminal, with live replays of the scenarios in `scenarioDir`. */
+export async function startBlackbox(options: StartTerminalOptions & { scenarioDir: string }): Promise<TerminalSwitch> {
+  return new TerminalSwitch(await startTerminal(options), options.scenarioDir, options.settings);
 }

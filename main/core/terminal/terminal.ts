@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayloads, VenueFault } from '../../../shared/contract';
 import type { JournalEvent, VenueStatus } from '../../../shared/domain';
 import type { TerminalSnapshot } from '../../../shared/snapshot';
-import type { CoreEventListener, CoreService } from '../api/core-service';
+import type { CoreEventListener } from '../api/core-service';
 import type { Clock } from '../clock';
 import { ClaimBook } from '../claims/claim-book';
 import { IncidentBook } from '../incidents/incident-book';
@@ -22,7 +22,7 @@ import { defaultRiskSettings, type MarketRiskSettings } from '../risk/risk-setti
 import type { VenueAdapter, VenueEvent, VenueMarket, VenueMode } from '../venues/port';
 import { venueChannel } from './event-channel';
 import { immediateGate, type EventGate } from './event-gate';
-import { buildHandlers } from './handlers';
+import { buildHandlers, type TerminalHandlers } from './handlers';
 import { journalPorts } from './journal-ports';
 import { JournalReview } from './journal-review';
 import { PriceHistory } from './price-history';
@@ -55,9 +55,10 @@ const SNAPSHOT_COALESCE_MS = 100;
 const RECONCILE_EVERY_MS = 60_000;
 const MODE_REJECTION = /^SYSTEM_STATUS_(CANCEL_ONLY|POST_ONLY|MAINTENANCE)$/;
 
-export class Terminal implements CoreService {
+/** One venue's terminal; hosts serve it through a TerminalSwitch, which adds the session methods. */
+export class Terminal {
   readonly journalPath: string;
-  readonly handlers;
+  readonly handlers: TerminalHandlers;
   readonly view = new VenueView();
   readonly prices = new PriceHistory();
   readonly pipeline: OrderPipeline;

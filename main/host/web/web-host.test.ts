@@ -8,11 +8,11 @@ import { METHOD_NAMES } from '../../../shared/contract-names';
 import type { Result } from '../../../shared/result';
 import type { TerminalSnapshot } from '../../../shared/snapshot';
 import { confSettings } from '../../core/settings/conf-settings';
-import { startTerminal } from '../../core/terminal/start-terminal';
+import { startBlackbox } from '../../core/terminal/start-terminal';
 import { startWebHost, type WebHost } from './web-host';
 
 let host: WebHost;
-let terminal: Awaited<ReturnType<typeof startTerminal>>;
+let terminal: Awaited<ReturnType<typeof startBlackbox>>;
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bb-webhost-'));
@@ -20,7 +20,7 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(dataDir, 'secret.txt'), 'not for the web');
-  terminal = await startTerminal({ dataDir, settings: confSettings(dataDir) });
+  terminal = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir: join(import.meta.dirname, '../../../scenarios') });
   host = await startWebHost({ service: terminal, staticDir });
 });
 afterAll(async () => {

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { confSettings } from '../../../core/settings/conf-settings';
-import { startTerminal } from '../../../core/terminal/start-terminal';
+import { startBlackbox } from '../../../core/terminal/start-terminal';
 import { startWebHost } from '../../web/web-host';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../command';
-import { defaultDataDir, rendererDir } from '../paths';
+import { defaultDataDir, rendererDir, scenarioDir } from '../paths';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -20,7 +20,7 @@ export const serveCommand: Command = {
     }
     const dataDir = values['data-dir'] ?? defaultDataDir();
     mkdirSync(dataDir, { recursive: true });
-    const terminal = await startTerminal({ dataDir, settings: confSettings(dataDir) });
+    const terminal = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir });
     const host = await startWebHost({ service: terminal, staticDir: rendererDir, port });
     const line = switches.has('json')
       ? JSON.stringify({ url: host.url, port: host.port, dataDir, journal: terminal.journalPath })
