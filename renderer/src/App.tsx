@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BlackboxApi } from '../../shared/contract';
+import type { TerminalSnapshot } from '../../shared/snapshot';
 import { PriceChart } from './chart/PriceChart';
 import { ClaimsTab } from './claims/ClaimsTab';
 import { IncidentsTab } from './incidents/IncidentsTab';
@@ -8,6 +9,8 @@ import { JournalTab } from './journal/JournalTab';
 import { StatusBanner } from './layout/StatusBanner';
 import { StatusBar } from './layout/StatusBar';
 import { Tabs } from './layout/Tabs';
+import { ReplayControl } from './replay/ReplayControl';
+import { RiskSettingsTab } from './settings/RiskSettingsTab';
 import { useIncidents } from './state/use-incidents';
 import { useSnapshot } from './state/use-snapshot';
 import { OrdersTable } from './tables/OrdersTable';
@@ -16,18 +19,24 @@ import { OrderTicket } from './ticket/OrderTicket';
 
 export function App({ api }: { api: BlackboxApi }) {
   const { snapshot, error } = useSnapshot(api);
+  if (error) return <p className="fatal">Cannot reach the terminal: {error}</p>;
+  if (!snapshot) return <p className="loading">Connecting to the terminal…</p>;
+  // A live replay swaps what main shows: everything below starts afresh from the new source.
+  const session = snapshot.session.kind === 'replay' ? `replay:${snapshot.session.scenario}` : 'live';
+  return <Session key={session} api={api} snapshot={snapshot} />;
+}
+
+function Session({ api, snapshot }: { api: BlackboxApi; snapshot: TerminalSnapshot }) {
   const incidents = useIncidents(api);
   const [market, setMarket] = useState<string | null>(null);
   useEffect(() => {
-    if (!market && snapshot?.markets.length) setMarket(snapshot.markets[0].symbol);
+    if (!market && snapshot.markets.length) setMarket(snapshot.markets[0].symbol);
   }, [market, snapshot]);
-
-  if (error) return <p className="fatal">Cannot reach the terminal: {error}</p>;
-  if (!snapshot) return <p className="loading">Connecting to the terminal…</p>;
 
   return (
     <div className="app">
       <StatusBar snapshot={snapshot} />
+      <ReplayControl api={api} session={snapshot.session} />
       <StatusBanner venue={snapshot.venue} incidents={incidents} />
       <main className="workspace">
         <section className="chart-pane">
@@ -53,6 +62,7 @@ export function App({ api }: { api: BlackboxApi }) {
             { id: 'incidents', title: 'Incidents', badge: openCount(incidents), render: () => <IncidentsTab api={api} incidents={incidents} /> },
             { id: 'claims', title: 'Claims', render: () => <ClaimsTab api={api} /> },
             { id: 'journal', title: 'Journal', render: () => <JournalTab api={api} /> },
+            ...(market ? [{ id: 'settings', title: 'Settings', render: () => <RiskSettingsTab api={api} market={market} /> }] : []),
           ]}
         />
       </main>
