@@ -24,12 +24,18 @@ export function referencePath(scenario: Pick<Scenario, 'reference'>): ReferenceP
   for (const [market, points] of Object.entries(scenario.reference)) {
     paths.set(market, points.map((p) => ({ at: p.at, price: new Decimal(p.price) })));
   }
+  // The venue's heartbeat and each of the three feeds ask for the same instant: compute it once.
+  const last = new Map<string, { t: number; price: Decimal }>();
   return {
     markets: [...paths.keys()],
     referenceAt(market, t) {
       const points = paths.get(market);
       if (!points) throw new Error(`no reference path for market "${market}"`);
-      return interpolate(points, t);
+      const known = last.get(market);
+      if (known?.t === t) return known.price;
+      const price = interpolate(points, t);
+      last.set(market, { t, price });
+      return price;
     },
   };
 }
