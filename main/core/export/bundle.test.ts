@@ -3,6 +3,7 @@
  * exported, verified in-process and by `blackbox verify`, then tampered with one byte at a time.
  */
 import { spawnSync } from 'node:child_process';
+import { hash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ const root = join(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'bb-bundle-'));
 const journalPath = join(work, 'journal.db');
 const GENERATOR = 'blackbox test';
+const sha256 = (text: string | Buffer) => hash('sha256', text, 'hex');
 let scenario: Scenario;
 let result: ExportResult;
 let claim: Claim;
@@ -80,11 +82,12 @@ describe('exporting the rollback claim', () => {
     expect(lines).toHaveLength(result.head.seq - manifest.journal.firstSeq + 1);
     const liquidation = claim.items.find((i) => i.amount === '7502.5')!;
     for (const seq of liquidation.evidence) {
-      const record = JSON.parse(lines[seq - manifest.journal.firstSeq]);
-      expect(record.seq).toBe(seq);
-      expect(record.kind).toBeTypeOf('string');
+      const line = JSON.parse(lines[seq - manifest.journal.firstSeq]);
+      expect(line.seq).toBe(seq);
+      expect(line.record.seq).toBe(seq);
+      expect(line.record.kind).toBeTypeOf('string');
     }
-    const fill = lines.map((l) => JSON.parse(l)).find((r) => r.kind === 'FILL' && r.clientId === 'liq-2');
+    const fill = lines.map((l) => JSON.parse(l).record).find((r) => r?.kind === 'FILL' && r.clientId === 'liq-2');
     expect(fill.raw).toContain('"fill_type":"LIQUIDATION"');
     expect(progress.at(-1)).toEqual({ written: lines.length, total: lines.length });
   });
@@ -147,7 +150,7 @@ describe('verifying the bundle', () => {
 
   it('fails when one byte of a journal line changes, naming the line and seq', async () => {
     const full = lines.findIndex((l, i) => i > 0 && l.includes('"kind":"FILL"'));
-    const link = lines.findIndex((l) => !l.includes('"kind"'));
+    const link = lines.findIndex((l) => !l.includes('"record"'));
     const picks = [0, full, link, link + 1, lines.length - 1];
     const offsetOf = (index: number) => lines.slice(0, index).reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
     for (const index of picks) {
@@ -159,7 +162,7 @@ describe('verifying the bundle', () => {
         expect(verdict.verified, where).toBe(false);
         // A link's own hash cannot be recomputed: a change to it shows where the next line points back at it.
         const lineNos = named.map((f) => f.line);
-        expect(lineNos.includes(index + 1) || (lineNos.includes(index + 2) && !lines[index].includes('"kind"')), where).toBe(true);
+        expect(lineNos.includes(index + 1) || (lineNos.includes(index + 2) && !lines[index].includes('"record"')), where).toBe(true);
         const failure = named.find((f) => f.line === index + 1) ?? named.find((f) => f.line === index + 2)!;
         expect(failure.seq, where).toBe(manifest.journal.firstSeq + failure.line! - 1);
       }
@@ -168,11 +171,33 @@ describe('verifying the bundle', () => {
 
   it('fails when the claim names evidence the journal lines carry only as a link', async () => {
     const claimFile = JSON.parse(files.get(FILES.claim)!.toString('utf8'));
-    const linkSeq = JSON.parse(lines.find((l) => !l.includes('"kind"'))!).seq as number;
+    const linkSeq = JSON.parse(lines.find((l) => !l.includes('"record"'))!).seq as number;
     claimFile.claim.items[0].evidence.push(linkSeq);
     const copy = new Map(files).set(FILES.claim, Buffer.from(JSON.stringify(claimFile, null, 2) + '\n'));
     const verdict = await verifyBundle(copy);
     expect(verdict.failures).toContainEqual(expect.objectContaining({ file: FILES.claim, seq: linkSeq }));
+  });
+
+  it('rehashes evidence through the journal\'s chainHash, so a rechained record in a non-canonical form still fails', async () => {
+    // A forger who rewrites an evidence record and rehashes every line after it up to a new head.
+    const seq = claim.items.find((i) => i.amount === '7502.5')!.evidence[0];
+    const index = seq - manifest.journal.firstSeq;
+    const forged = [...lines];
+    let prev = JSON.parse(lines[index]).prevHash as string;
+    const recordOf = (line: string) => (line.includes(',"record":') ? line.slice(line.indexOf(',"record":') + 10, -1) : null);
+    for (let i = index; i < forged.length; i++) {
+      const line = JSON.parse(forged[i]) as { seq: number; hash: string };
+      let record = recordOf(forged[i]);
+      if (i === index) record = record!.replace('"payload":{', '"payload":{ ');
+      const hash = record === null ? line.hash : sha256(prev + record);
+      forged[i] = `{"seq":${line.seq},"prevHash":"${prev}","hash":"${hash}"${record === null ? '' : `,"record":${record}`}}`;
+      prev = hash;
+    }
+    const journalData = Buffer.from(forged.join('\n') + '\n');
+    const forgedManifest = { ...manifest, files: { ...manifest.files, [FILES.journal]: sha256(journalData) }, journal: { ...manifest.journal, head: { seq: result.head.seq, hash: prev } } };
+    const copy = new Map(files).set(FILES.journal, journalData).set(FILES.manifest, Buffer.from(JSON.stringify(forgedManifest, null, 2) + '\n'));
+    const verdict = await verifyBundle(copy);
+    expect(verdict.failures).toEqual([{ file: FILES.journal, line: index + 1, seq, reason: expect.stringContaining("not in the journal's canonical form") }]);
   });
 });
 

@@ -80,7 +80,7 @@ export async function exportBundle(request: ExportRequest): Promise<ExportResult
     [FILES.orders, Buffer.from(ordersCsv(evidence.orders))],
     [FILES.fills, Buffer.from(fillsCsv(evidence.fills))],
     [FILES.prices, Buffer.from(pricesCsv(evidence.prices, evidence.priceLabels))],
-    [FILES.journal, Buffer.from(lines.text)],
+    [FILES.journal, lines.data],
   ]);
 
   mkdirSync(folder, { recursive: true });

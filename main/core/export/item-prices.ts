@@ -28,7 +28,8 @@ interface VenuePrice {
 const REFERENCE_SOURCES = 3;
 
 export function itemPrices(item: ClaimItem, incident: IncidentView | undefined, evidence: Evidence): ItemPrices {
-  const fill = evidence.orderEvents.find((e) => e.kind === 'FILL' && e.clientId === item.clientId);
+  // A cancelled order is judged when the venue cancelled it, even if it had filled earlier.
+  const fill = item.kind === 'VENUE_CANCELLED_ORDER' ? undefined : evidence.orderEvents.find((e) => e.kind === 'FILL' && e.clientId === item.clientId);
   const order = evidence.orders.find((o) => o.clientId === item.clientId);
   const detail = incident?.findings[0]?.detail ?? {};
   const at = fill?.at ?? incident?.openedAt ?? null;

@@ -14,19 +14,23 @@ export interface LinesProgress {
 }
 
 export interface JournalLines {
-  text: string;
+  data: Buffer;
   fullRecords: number;
   /** Local time of the head record. */
   headAt: number;
 }
 
 const PROGRESS_EVERY = 10_000;
+/** Lines are turned into bytes in chunks, so that a long journal does not pile up small strings. */
+const CHUNK_LINES = 1_000;
 
 export function journalLines(
   journal: Journal, firstSeq: number, head: Anchor, isFull: (seq: number) => boolean, onProgress?: (p: LinesProgress) => void,
 ): JournalLines {
   const total = head.seq - firstSeq + 1;
-  const lines: string[] = [];
+  const chunks: Buffer[] = [];
+  let lines: string[] = [];
+  let written = 0;
   let fullRecords = 0;
   let headAt = 0;
   let prev: Anchor | null = null;
@@ -35,14 +39,20 @@ export function journalLines(
       throw new Error(`the journal's chain is broken at seq ${e.seq}; run \`blackbox journal verify\` on it — nothing was exported`);
     }
     if (isFull(e.seq)) {
-      lines.push(fullLine({ ...e, payload: canonicalJson(e.payload) }));
+      lines.push(fullLine({ ...e, payload: canonicalJson(e.payload) }, e.prevHash, e.hash));
       fullRecords += 1;
     } else lines.push(linkLine(e.seq, e.prevHash, e.hash));
     prev = { seq: e.seq, hash: e.hash };
     headAt = e.at;
-    if (lines.length % PROGRESS_EVERY === 0) onProgress?.({ written: lines.length, total });
+    written += 1;
+    if (lines.length === CHUNK_LINES) {
+      chunks.push(Buffer.from(lines.join('\n') + '\n'));
+      lines = [];
+    }
+    if (written % PROGRESS_EVERY === 0) onProgress?.({ written, total });
   }
+  if (lines.length) chunks.push(Buffer.from(lines.join('\n') + '\n'));
   if (!prev || prev.seq !== head.seq || prev.hash !== head.hash) throw new Error(`the journal does not end at its head seq ${head.seq}; nothing was exported`);
-  onProgress?.({ written: lines.length, total });
-  return { text: lines.join('\n') + '\n', fullRecords, headAt };
+  onProgress?.({ written, total });
+  return { data: Buffer.concat(chunks), fullRecords, headAt };
 }

@@ -51,7 +51,7 @@ function whatHappened(input: ReportInput): string {
     .map((e) => row([esc(iso((e.payload as { at?: number }).at ?? e.at)), esc((e.payload as { status: string }).status), `<span class="mono">${e.seq}</span>`]));
   return `<h2>What happened</h2>
 <p>Between ${esc(iso(first))} and ${esc(iso(last))} the terminal recorded ${incidents.length} incident${incidents.length === 1 ? '' : 's'} (${esc(kinds)}).
-${losses.length} item${losses.length === 1 ? '' : 's'} carry a loss, valued at the independent reference price (the median of public spot feeds, not the venue's own mark);
+${losses.length === 1 ? '1 item carries' : `${losses.length} items carry`} a loss, valued at the independent reference price (the median of public spot feeds, not the venue's own mark);
 ${claim.items.length - losses.length} more are listed for information. Incidents that a later rollback undid are kept and marked.</p>
 ${statusRows.length ? `<p>Venue status as the terminal inferred it:</p>${table(['At (UTC)', 'Status', 'Journal seq'], statusRows)}` : ''}`;
 }
@@ -90,10 +90,11 @@ function howToVerify(input: ReportInput): string {
 <ol>
 <li>With Blackbox: <code>blackbox verify &lt;this folder or its zip&gt;</code> checks everything below offline and names what fails.</li>
 <li>By hand: <code>${FILES.manifest}</code> lists the SHA-256 of every other file; compare each with <code>sha256sum</code>.</li>
-<li><code>${FILES.journal}</code> holds the journal from seq ${input.firstSeq} to the head, one record per line. A full record's hash is
-SHA-256 over the UTF-8 bytes of its <code>prevHash</code> (64 lowercase hex characters) followed by the canonical JSON (RFC 8785: keys sorted, no whitespace) of
-<code>{at, clientId, kind, market, payload, raw, seq, venue, venueAt, venueOrderId}</code>. Lines that carry only <code>seq, prevHash, hash</code> are links:
-records not relevant to this claim, kept so that the chain is unbroken.</li>
+<li><code>${FILES.journal}</code> holds the journal from seq ${input.firstSeq} to the head, one record per line. A full line is
+<code>{"seq", "prevHash", "hash", "record"}</code>, where <code>record</code> is the canonical JSON (RFC 8785: keys sorted, no whitespace) of
+<code>{at, clientId, kind, market, payload, raw, seq, venue, venueAt, venueOrderId}</code> exactly as the journal hashed it: <code>hash</code> is SHA-256 over
+the UTF-8 bytes of <code>prevHash</code> (64 lowercase hex characters) followed by those bytes of <code>record</code>. Lines that carry only
+<code>seq, prevHash, hash</code> are links: records not relevant to this claim, kept so that the chain is unbroken.</li>
 <li>Each line's <code>prevHash</code> must equal the previous line's <code>hash</code>, and the last line must be the head in the manifest:
 seq ${input.head.seq}, <span class="mono">${esc(input.head.hash)}</span>. Ask the trader's journal for its head (<code>blackbox journal verify &lt;journal.db&gt;</code>) to see that it is the same chain.</li>
 <li>Every evidence seq named above is in <code>${FILES.journal}</code> in full, with the venue's raw message where there was one.</li>

@@ -1,15 +1,16 @@
 /**
  * Checks an evidence bundle offline (DESIGN §2.7, §10): every file against the manifest's
- * SHA-256, every full record's hash recomputed exactly as the journal computes it, every chain
- * link up to the head the manifest names, that claim.json's evidence is all there in full and
- * that its total is the sum of its items. It names each failure (file, line, seq) and repairs
- * nothing.
+ * SHA-256, every full record's hash recomputed over the exact bytes the journal hashed, every
+ * chain link up to the head the manifest names, that claim.json's evidence is all there in full
+ * — each evidence record also parsed and rehashed through the journal's own chainHash, which
+ * holds only for a record in the journal's canonical form — and that the claim's total is the
+ * sum of its items. It names each failure (file, line, seq) and repairs nothing.
  */
 import { hash } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { canonicalJson } from '../journal/canonical-json';
-import { chainHash } from '../journal/chain';
-import { BUNDLE_FORMAT, FILES, REQUIRED_FILES, fullLine, jsonText, linkLine, type Anchor, type Manifest } from './bundle-format';
+import { chainHash, type ChainRecord } from '../journal/chain';
+import { BUNDLE_FORMAT, FILES, REQUIRED_FILES, jsonText, parseLine, seqInRecord, type Anchor, type Manifest } from './bundle-format';
 
 export interface BundleFailure {
   file: string;
@@ -37,8 +38,6 @@ export interface VerifyBundleProgress {
 const MAX_LISTED = 200;
 const STRIDE = 16_384;
 const HEX64 = /^[0-9a-f]{64}$/;
-const FULL_KEYS = 'seq,at,venueAt,venue,kind,market,clientId,venueOrderId,payload,raw,prevHash,hash';
-const LINK_KEYS = 'seq,prevHash,hash';
 
 class Failures {
   readonly listed: BundleFailure[] = [];
@@ -96,57 +95,59 @@ function checkFiles(files: ReadonlyMap<string, Buffer>, manifest: Manifest, fail
 
 interface ChainWalk {
   records: number;
-  fullSeqs: Set<number>;
+  fullRecords: number;
+  /** The journal's lines and which of them are full records, for the evidence checks. */
+  lines: string[];
+  firstSeq: number;
+  isFull: Uint8Array;
 }
 
-/** One line against the chain; returns its hash (as stated) for the next line's prevHash, or null when unreadable. */
-function checkLine(text: string, lineNo: number, expectedSeq: number, prevHash: string | null, fullSeqs: Set<number>, failures: Failures): string | null {
-  const at = { file: FILES.journal, line: lineNo };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    failures.add({ ...at, seq: expectedSeq, reason: `the line is not JSON: ${(err as Error).message}` });
+/**
+ * chainHash's formula (chain.ts) applied to the record's text as the line carries it, which is
+ * hashedText's output byte for byte; hashing it as it stands is what keeps verification fast.
+ */
+const recordHash = (prevHash: string, record: string): string => hash('sha256', prevHash + record, 'hex');
+
+/**
+ * One line against the chain; returns its hash (as stated) for the next line's prevHash, or null
+ * when unreadable. A full line's hash is recomputed, so only a link's needs its form checked; a
+ * prevHash equal to the line before's hash needs no check of its own.
+ */
+function checkLine(text: string, lineNo: number, expectedSeq: number, prevHash: string | null, failures: Failures): { hash: string; full: boolean } | null {
+  const line = parseLine(text);
+  if (!line) {
+    failures.add({ file: FILES.journal, line: lineNo, seq: expectedSeq, reason: 'the line is neither a full record nor a link as the exporter writes them (it was edited)' });
     return null;
   }
-  const keys = isObject(value) ? Object.keys(value).join(',') : '';
-  if (keys !== FULL_KEYS && keys !== LINK_KEYS) {
-    failures.add({ ...at, seq: expectedSeq, reason: 'the line is neither a full record nor a link' });
-    return null;
+  const fail = (reason: string) => failures.add({ file: FILES.journal, line: lineNo, seq: line.seq, reason });
+  if (line.seq !== expectedSeq) fail(`expected seq ${expectedSeq} here: records are missing or out of order`);
+  if (prevHash === null ? !HEX64.test(line.prevHash) : line.prevHash !== prevHash) {
+    fail(prevHash === null ? 'its prevHash is not 64 lowercase hex characters' : `its prevHash is not the hash of line ${lineNo - 1} (seq ${expectedSeq - 1})`);
   }
-  const r = value as Record<string, unknown>;
-  const seq = r.seq as number;
-  const stated = { prev: String(r.prevHash), hash: String(r.hash) };
-  const where = { ...at, seq: Number.isSafeInteger(seq) ? seq : expectedSeq };
-  if (seq !== expectedSeq) failures.add({ ...where, reason: `expected seq ${expectedSeq} here: records are missing or out of order` });
-  if (!HEX64.test(stated.prev) || !HEX64.test(stated.hash)) failures.add({ ...where, reason: 'prevHash and hash must be 64 lowercase hex characters' });
-  if (prevHash !== null && stated.prev !== prevHash) failures.add({ ...where, reason: `its prevHash is not the hash of the line before (seq ${expectedSeq - 1})` });
-  if (keys === LINK_KEYS) {
-    if (linkLine(seq, stated.prev, stated.hash) !== text) failures.add({ ...where, reason: 'the link is not written in the exact form the exporter writes (it was edited)' });
-    return stated.hash;
-  }
-  const record = {
-    seq, at: r.at as number, venueAt: r.venueAt as number | null, venue: r.venue as string, kind: r.kind as string,
-    market: r.market as string | null, clientId: r.clientId as string | null, venueOrderId: r.venueOrderId as string | null,
-    payload: canonicalJson(r.payload), raw: r.raw as string | null,
-  };
-  if (chainHash(stated.prev, record) !== stated.hash) failures.add({ ...where, reason: 'its contents do not match its hash (the record was changed)' });
-  else if (fullLine({ ...record, prevHash: stated.prev, hash: stated.hash }) !== text) failures.add({ ...where, reason: 'the record is not written in the exact form the exporter writes (it was edited)' });
-  fullSeqs.add(seq);
-  return stated.hash;
+  if (line.record === null) {
+    if (!HEX64.test(line.hash)) fail('its hash is not 64 lowercase hex characters');
+  } else if (recordHash(line.prevHash, line.record) !== line.hash) fail('its contents do not match its hash (the record was changed)');
+  else if (seqInRecord(line.record) !== line.seq) fail('the record inside the line names another seq');
+  return { hash: line.hash, full: line.record !== null };
 }
 
 async function checkJournal(data: Buffer, manifest: Manifest, failures: Failures, onProgress?: (p: VerifyBundleProgress) => void): Promise<ChainWalk> {
   const { firstSeq, head, fullRecords } = manifest.journal;
   const text = data.toString('utf8');
-  const fullSeqs = new Set<number>();
   if (!text.endsWith('\n')) failures.add({ file: FILES.journal, reason: 'the file does not end with a line break (it was cut short or edited)' });
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const total = lines.length;
+  const isFull = new Uint8Array(total);
+  let fullCount = 0;
   let prevHash: string | null = null;
   for (let i = 0; i < total; i++) {
-    prevHash = checkLine(lines[i], i + 1, firstSeq + i, prevHash, fullSeqs, failures);
+    const checked = checkLine(lines[i], i + 1, firstSeq + i, prevHash, failures);
+    prevHash = checked?.hash ?? null;
+    if (checked?.full) {
+      isFull[i] = 1;
+      fullCount += 1;
+    }
     if ((i + 1) % STRIDE === 0) {
       onProgress?.({ checked: i + 1, total });
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -157,8 +158,8 @@ async function checkJournal(data: Buffer, manifest: Manifest, failures: Failures
   if (lastSeq !== head.seq || prevHash !== head.hash) {
     failures.add({ file: FILES.journal, line: total, seq: lastSeq, reason: `the chain does not end at the manifest's head (seq ${head.seq}, ${head.hash.slice(0, 16)}…)` });
   }
-  if (fullSeqs.size !== fullRecords) failures.add({ file: FILES.manifest, reason: `it says ${fullRecords} full records; journal.jsonl holds ${fullSeqs.size}` });
-  return { records: total, fullSeqs };
+  if (fullCount !== fullRecords) failures.add({ file: FILES.manifest, reason: `it says ${fullRecords} full records; journal.jsonl holds ${fullCount}` });
+  return { records: total, fullRecords: fullCount, lines, firstSeq, isFull };
 }
 
 interface ClaimFile {
@@ -166,7 +167,22 @@ interface ClaimFile {
   incidents: { id: string; evidence: number[] }[];
 }
 
-function checkClaim(data: Buffer, fullSeqs: ReadonlySet<number>, failures: Failures): void {
+/** An evidence record read as the journal reads it and rehashed with the journal's chainHash. */
+function rehashes(text: string): boolean {
+  const r = parseLine(text)!;
+  try {
+    const v = JSON.parse(r.record!) as Record<string, unknown>;
+    const record = {
+      seq: v.seq, at: v.at, venueAt: v.venueAt, venue: v.venue, kind: v.kind, market: v.market, clientId: v.clientId,
+      venueOrderId: v.venueOrderId, payload: canonicalJson(v.payload), raw: v.raw,
+    } as ChainRecord;
+    return chainHash(r.prevHash, record) === r.hash;
+  } catch {
+    return false;
+  }
+}
+
+function checkClaim(data: Buffer, walk: ChainWalk, failures: Failures): void {
   let parsed: ClaimFile;
   try {
     parsed = JSON.parse(data.toString('utf8')) as ClaimFile;
@@ -175,9 +191,15 @@ function checkClaim(data: Buffer, fullSeqs: ReadonlySet<number>, failures: Failu
     failures.add({ file: FILES.claim, reason: `it is not a claim: ${(err as Error).message}` });
     return;
   }
+  const rehashed = new Map<number, boolean>();
   const missing = (seqs: unknown, what: string) => {
-    for (const seq of Array.isArray(seqs) ? seqs : []) {
-      if (!fullSeqs.has(seq as number)) failures.add({ file: FILES.claim, seq: seq as number, reason: `${what} names evidence seq ${seq}, which journal.jsonl does not hold in full` });
+    for (const seq of Array.isArray(seqs) ? (seqs as number[]) : []) {
+      const index = seq - walk.firstSeq;
+      if (walk.isFull[index] !== 1) failures.add({ file: FILES.claim, seq, reason: `${what} names evidence seq ${seq}, which journal.jsonl does not hold in full` });
+      else if (!rehashed.has(seq)) {
+        rehashed.set(seq, rehashes(walk.lines[index]));
+        if (!rehashed.get(seq)) failures.add({ file: FILES.journal, line: index + 1, seq, reason: 'this evidence record is not in the journal\'s canonical form: chainHash does not give its hash' });
+      }
     }
   };
   parsed.claim.items.forEach((item, n) => missing(item.evidence, `item ${n + 1} (${item.clientId})`));
@@ -193,13 +215,13 @@ function checkClaim(data: Buffer, fullSeqs: ReadonlySet<number>, failures: Failu
 export async function verifyBundle(files: ReadonlyMap<string, Buffer>, onProgress?: (p: VerifyBundleProgress) => void): Promise<BundleVerdict> {
   const failures = new Failures();
   const manifest = readManifest(files, failures);
-  let walk: ChainWalk = { records: 0, fullSeqs: new Set() };
+  let walk: ChainWalk = { records: 0, fullRecords: 0, lines: [], firstSeq: 1, isFull: new Uint8Array(0) };
   if (manifest) {
     checkFiles(files, manifest, failures);
     const journal = files.get(FILES.journal);
     if (journal) walk = await checkJournal(journal, manifest, failures, onProgress);
     const claim = files.get(FILES.claim);
-    if (claim) checkClaim(claim, walk.fullSeqs, failures);
+    if (claim) checkClaim(claim, walk, failures);
   }
   return {
     verified: failures.listed.length === 0,
@@ -207,7 +229,7 @@ export async function verifyBundle(files: ReadonlyMap<string, Buffer>, onProgres
     moreFailures: failures.more,
     files: files.size,
     records: walk.records,
-    fullRecords: walk.fullSeqs.size,
+    fullRecords: walk.fullRecords,
     head: manifest?.journal.head ?? null,
   };
 }
