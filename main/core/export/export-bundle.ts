@@ -2,8 +2,8 @@
  * Writes a claim's evidence bundle (DESIGN §10): a folder of claim.json, report.html (and
  * report.pdf when a printer is given and works), orders/fills/prices CSVs, journal.jsonl and
  * manifest.json, then the same files as a zip beside it. Nothing is written for a journal whose
- * chain does not link up. The content depends only on the journal and the claim, so exporting
- * twice gives the same bytes.
+ * chain does not link up. Apart from the PDF, the content depends only on the journal and the
+ * claim, so exporting twice gives the same bytes.
  */
 import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import type { Journal } from '../journal/journal';
 import type { BundleContext } from './bundle-context';
 import { fillsCsv, ordersCsv, pricesCsv } from './bundle-files';
 import { BUNDLE_FORMAT, FILES, jsonText, type Manifest } from './bundle-format';
-import { gatherEvidence } from './gather-evidence';
+import { gatherEvidence, smallest } from './gather-evidence';
 import { itemPrices } from './item-prices';
 import { journalLines, type LinesProgress } from './journal-lines';
 import type { PdfResult } from './print-pdf';
@@ -64,8 +64,7 @@ export async function exportBundle(request: ExportRequest): Promise<ExportResult
   }
 
   const evidence = gatherEvidence(journal, claim, incidents);
-  const relevant = [...evidence.relevant].filter((seq) => seq >= 1 && seq <= head.seq);
-  const firstSeq = relevant.length ? Math.min(...relevant) : head.seq;
+  const firstSeq = smallest([...evidence.relevant].filter((seq) => seq >= 1 && seq <= head.seq)) ?? head.seq;
   const isFull = request.full === 'all' ? () => true : (seq: number) => evidence.relevant.has(seq);
   const lines = journalLines(journal, firstSeq, head, isFull, request.onProgress);
 

@@ -11,6 +11,8 @@ import { MAX_PAGE } from '../journal/event-reader';
 
 /** Price samples this long before and after each incident and fill. */
 export const PRICE_MARGIN_MS = 60_000;
+/** The venue's own status record and the terminal's reading of it come in pairs. */
+const STATUS_RECORDS_BEFORE = 2;
 
 export interface PriceWindow {
   from: number;
@@ -47,6 +49,13 @@ export function* allEvents(journal: Journal, q: JournalQuery, keep: (e: JournalE
   }
 }
 
+/** The least of many numbers (a spread into Math.min fails beyond about 100k arguments). */
+export function smallest(values: Iterable<number>): number | null {
+  let least: number | null = null;
+  for (const v of values) if (least === null || v < least) least = v;
+  return least;
+}
+
 export function involvedClientIds(claim: Claim, incidents: readonly IncidentView[]): string[] {
   const ids = new Set<string>();
   for (const item of claim.items) ids.add(item.clientId);
@@ -69,15 +78,18 @@ export function gatherEvidence(journal: Journal, claim: Claim, incidents: readon
   for (const e of allEvents(journal, { kind: ['INCIDENT_OPENED', 'INCIDENT_UPDATED', 'INCIDENT_CLOSED'] })) {
     if (ids.has((e.payload as { id?: string }).id ?? '')) relevant.add(e.seq);
   }
-  const statuses = [...allEvents(journal, { kind: 'VENUE_STATUS' })];
-  for (const e of statuses) relevant.add(e.seq);
-
   const windows: PriceWindow[] = incidents.map((i) => ({ from: i.openedAt - PRICE_MARGIN_MS, to: (i.closedAt ?? i.detectedAt) + PRICE_MARGIN_MS, label: i.id }));
   for (const e of orderEvents) {
     if (e.kind === 'FILL') windows.push({ from: e.at - PRICE_MARGIN_MS, to: e.at + PRICE_MARGIN_MS, label: e.clientId ?? String(e.seq) });
   }
   const { prices, priceLabels } = pricesIn(journal, windows);
   for (const e of prices) relevant.add(e.seq);
+
+  // The status changes from there on, and the record(s) saying what the status was just before.
+  const from = smallest(relevant) ?? Number.MAX_SAFE_INTEGER;
+  const before = journal.query({ kind: 'VENUE_STATUS', beforeSeq: from, order: 'desc', limit: STATUS_RECORDS_BEFORE }).events.reverse();
+  const statuses = [...before, ...allEvents(journal, { kind: 'VENUE_STATUS', afterSeq: from - 1 })];
+  for (const e of statuses) relevant.add(e.seq);
 
   return {
     orders: journal.orders().filter((o) => clientIds.has(o.clientId)),
