@@ -1,6 +1,7 @@
 /** Runs every benchmark suite (or those named) and merges their metrics into one object. */
 import type { BenchSuite } from './suite';
 import { adapterBench } from './adapter.bench';
+import { exportBench } from './export.bench';
 import { journalBench } from './journal.bench';
 import { orderBench } from './order.bench';
 import { reconcileBench } from './reconcile.bench';
@@ -10,7 +11,7 @@ import { soakBench, venuesBench } from './venues.bench';
 import { uiBench } from './ui.bench';
 
 /** In SUITE_NAMES order; the soak is left out of a plain run (ten minutes) and runs with --only soak. */
-export const SUITES: BenchSuite[] = [uiBench, journalBench, simBench, adapterBench, venuesBench, replayBench, orderBench, reconcileBench, soakBench];
+export const SUITES: BenchSuite[] = [uiBench, journalBench, simBench, adapterBench, venuesBench, replayBench, orderBench, reconcileBench, exportBench, soakBench];
 const DEFAULT_SKIP = new Set(['soak']);
 
 export async function runBench(options: { quick: boolean; only?: string[]; progress?: (line: string) => void }) {
