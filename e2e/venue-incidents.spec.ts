@@ -7,7 +7,7 @@ test.describe.configure({ mode: 'serial' });
 
 const MARKET = 'BTC-USD-PERP';
 
-test('a liquidation at a corrupted mark becomes an incident, and a claim from it is drafted and submitted', async ({ terminalPage }) => {
+test('a liquidation at a corrupted mark becomes an incident, and a claim from it is drafted, submitted and exported', async ({ terminalPage, playwright }) => {
   const terminal = new TerminalPage(terminalPage);
   await terminal.reference(MARKET);
   await terminal.ticket.getByLabel('Type').selectOption('MARKET');
@@ -34,6 +34,23 @@ test('a liquidation at a corrupted mark becomes an incident, and a claim from it
   await expect(claim.getByTestId('claim-status')).toHaveText('submitted');
   const journal = await terminal.call('queryJournal', { kind: 'CLAIM_UPDATED', limit: 10 });
   expect(journal.events[0].payload).toMatchObject({ id: 'C1', from: 'draft', to: 'submitted' });
+
+  // Export the evidence and read the report as a venue's support desk would, in Chromium.
+  await claim.getByRole('button', { name: /C1/ }).click();
+  await terminalPage.getByRole('button', { name: 'Export evidence' }).click();
+  const exported = terminalPage.getByTestId('export-result');
+  await expect(exported).toBeVisible({ timeout: 60_000 });
+  const folder = await exported.getAttribute('data-folder');
+  const [c1] = (await terminal.call('listClaims', {})).filter((c) => c.id === 'C1');
+  const chromium = await playwright.chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const report = await chromium.newPage();
+    await report.goto(`file://${folder}/report.html`);
+    await expect(report.locator('body')).toContainText('UNEXPECTED_LIQUIDATION');
+    await expect(report.locator('body')).toContainText(c1.total);
+  } finally {
+    await chromium.close();
+  }
 });
 
 test('a chain halt while the venue says ok shows the banner, the badge and the incident with its evidence', async ({ terminalPage }) => {

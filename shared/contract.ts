@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS, ORDER_TYPES, SIDES, type JournalEvent, type PriceTick } from './domain';
 import type { JournalPage, JournalSource, VerifyProgress, VerifyReport } from './journal-view';
-import { CLAIM_STATUSES, type ClaimView, type IncidentView, type RestoredOrderView } from './incidents';
+import { CLAIM_STATUSES, type ClaimView, type ExportProgress, type ExportView, type IncidentView, type RestoredOrderView } from './incidents';
 import type { OrderPreview, OrderOutcomeView } from './orders';
 import type { Result } from './result';
 import { marketRiskSchema, type MarketRiskSettings } from './risk-settings';
@@ -94,6 +94,8 @@ export const methodParams = {
     .refine((p) => (p.status === 'refunded') === (p.refundAmount !== undefined), 'a refund amount goes with status "refunded", and only with it'),
   /** Test hook: forces a fault on the demo simulator; FORBIDDEN unless the host enabled test hooks. */
   injectVenueFault: z.object({ fault: venueFaultSchema }).strict(),
+  /** Writes the claim's evidence bundle (folder, zip, PDF where it can print) beside the journal. */
+  exportClaim: z.object({ id: z.string().regex(/^C\d+$/, 'a claim id such as C1') }).strict(),
   /** The bundled incident scenarios, by name. */
   listScenarios: z.object({}).strict(),
   /** Plays a bundled scenario live in place of the live terminal, at 1–600× real time. */
@@ -130,6 +132,7 @@ export interface MethodResults {
   createClaim: ClaimView;
   updateClaim: ClaimView;
   injectVenueFault: { applied: VenueFault['kind'] };
+  exportClaim: ExportView;
   listScenarios: string[];
   startReplay: SessionView;
   setReplaySpeed: SessionView;
@@ -143,6 +146,8 @@ export interface EventPayloads {
   price: PriceTick;
   /** The terminal's state changed in a way the status bar or tables show. */
   snapshot: TerminalSnapshot;
+  /** Progress of a running evidence export. */
+  exportProgress: ExportProgress;
   /** Progress of a running chain verification. */
   verifyProgress: VerifyProgress;
   /** An incident opened, changed or closed: its whole current view. */

@@ -77,3 +77,20 @@ export interface RestoredOrderView {
   reason: string | null;
   band: { allowed: boolean; reference: DecimalString | null; deviation: DecimalString | null } | null;
 }
+
+/** Where a claim's evidence bundle was written. */
+export interface ExportView {
+  claimId: string;
+  folder: string;
+  zip: string;
+  /** The printed report, or null with the reason in pdfProblem. */
+  pdf: string | null;
+  pdfProblem: string | null;
+  records: number;
+}
+
+export interface ExportProgress {
+  claimId: string;
+  written: number;
+  total: number;
+}

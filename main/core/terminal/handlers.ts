@@ -5,6 +5,7 @@ import type { RestoredOrderView } from '../../../shared/incidents';
 import { DomainError } from '../api/dispatch';
 import type { OrderRow } from '../journal/journal';
 import { restoreCancelled } from '../orders/restore-cancelled';
+import { exportClaim } from './export-claim';
 import type { Terminal } from './terminal';
 
 /** Restores and retries carry these suffixes; the journal's own rows then say what was already done. */
@@ -93,6 +94,7 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
       return terminal.claims.create(incidents);
     },
     updateClaim: async (update) => terminal.claims.update(update),
+    exportClaim: async ({ id }) => exportClaim(terminal, id),
     injectVenueFault: async ({ fault }) => {
       const inject = terminal.injectVenueFault;
       if (!inject) throw new DomainError('FORBIDDEN', 'Test hooks are off; the host enables them only with BLACKBOX_TEST_HOOKS=1.');

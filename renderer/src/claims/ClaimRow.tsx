@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ClaimStatus, ClaimView } from '../../../shared/incidents';
+import type { BlackboxApi } from '../../../shared/contract';
 import { utcDateTime } from '../layout/utc-time';
+import { ExportButton } from './ExportButton';
 
 export interface ClaimChange {
   status?: Exclude<ClaimStatus, 'draft'>;
@@ -18,7 +20,7 @@ const NEXT: Record<ClaimStatus, Exclude<ClaimStatus, 'draft'>[]> = {
 };
 const ACTION: Record<Exclude<ClaimStatus, 'draft'>, string> = { submitted: 'Mark submitted', acknowledged: 'Mark acknowledged', refunded: 'Mark refunded', rejected: 'Mark rejected' };
 
-export function ClaimRow({ claim, onChange }: { claim: ClaimView; onChange: (change: ClaimChange) => void }) {
+export function ClaimRow({ api, claim, onChange }: { api: BlackboxApi; claim: ClaimView; onChange: (change: ClaimChange) => void }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState(claim.note);
   const [refund, setRefund] = useState('');
@@ -62,6 +64,7 @@ export function ClaimRow({ claim, onChange }: { claim: ClaimView; onChange: (cha
               ))}
             </ul>
             <p className="muted">{claim.history.map((h) => `${h.status} ${utcDateTime(h.at)}`).join(' → ')}</p>
+            <ExportButton api={api} claimId={claim.id} />
           </td>
         </tr>
       )}

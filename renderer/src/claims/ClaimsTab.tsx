@@ -34,7 +34,7 @@ export function ClaimsTab({ api }: { api: BlackboxApi }) {
             <tr><th>Claim</th><th>Status</th><th>Incidents</th><th>Total</th><th>Refunded</th><th>Note</th><th /></tr>
           </thead>
           <tbody>
-            {claims.map((c) => <ClaimRow key={`${c.id}:${c.status}:${c.note}`} claim={c} onChange={(update) => void change(c.id, update)} />)}
+            {claims.map((c) => <ClaimRow key={`${c.id}:${c.status}:${c.note}`} api={api} claim={c} onChange={(update) => void change(c.id, update)} />)}
           </tbody>
           <tfoot>
             <tr>

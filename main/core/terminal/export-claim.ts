@@ -1,0 +1,44 @@
+/**
+ * Exports a claim's evidence bundle from the live terminal: into `exports/` beside the journal,
+ * printed to PDF where headless Chromium is installed, with progress for the UI.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ExportView } from '../../../shared/incidents';
+import { DomainError } from '../api/dispatch';
+import { buildClaim } from '../claims/build-claim';
+import { exportBundle } from '../export/export-bundle';
+import { printWithChromium } from '../export/print-pdf';
+import type { Terminal } from './terminal';
+
+const GENERATOR = 'blackbox 0.1.0';
+
+export async function exportClaim(terminal: Terminal, id: string): Promise<ExportView> {
+  const claimView = terminal.claims.list().find((c) => c.id === id);
+  if (!claimView) throw new DomainError('NOT_FOUND', `There is no claim ${id}.`);
+  const incidents = terminal.incidents.list().filter((i) => claimView.incidentIds.includes(i.id));
+  const claim = buildClaim(incidents);
+  if (!claim) throw new DomainError('NOTHING_TO_CLAIM', `Claim ${id}'s incidents carry no loss any more.`);
+  const dir = join(dirname(terminal.journalPath), 'exports');
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date(terminal.parts.clock.now()).toISOString().replace(/[:.]/g, '-');
+  const result = await exportBundle({
+    journal: terminal.parts.journal,
+    claim,
+    incidents,
+    context: { venue: terminal.parts.venue.venue, account: {} },
+    generator: GENERATOR,
+    dir,
+    name: `claim-${id}-${stamp}`,
+    onProgress: (p) => terminal.emit('exportProgress', { claimId: id, written: p.written, total: p.total }),
+    printPdf: (html, pdf) => printWithChromium(html, pdf),
+  });
+  return {
+    claimId: id,
+    folder: result.folder,
+    zip: result.zip,
+    pdf: result.pdf?.ok ? result.pdf.path : null,
+    pdfProblem: result.pdf && !result.pdf.ok ? result.pdf.reason : null,
+    records: result.records,
+  };
+}
