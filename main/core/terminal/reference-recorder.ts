@@ -4,12 +4,11 @@
  */
 import type { JournalEvent } from '../../../shared/domain';
 import type { ReferenceEvent } from '../reference/poller';
+import { PriceSampler } from './price-sampling';
 import type { RecordingJournal } from './venue-recorder';
 
-const RESAMPLE_MS = 5_000;
-
 export class ReferenceRecorder {
-  private readonly last = new Map<string, { price: string; at: number }>();
+  private readonly samples = new PriceSampler();
 
   constructor(private readonly journal: RecordingJournal) {}
 
@@ -19,10 +18,7 @@ export class ReferenceRecorder {
       return this.journal.append({ venue: 'reference', kind: 'REFERENCE_ERROR', market, payload: { source, reason, at }, raw }, { durable: false });
     }
     const { source, market, price, receivedAt, raw } = event.sample;
-    const key = `${source}|${market}`;
-    const last = this.last.get(key);
-    if (last && last.price === price && receivedAt - last.at < RESAMPLE_MS) return null;
-    this.last.set(key, { price, at: receivedAt });
+    if (!this.samples.take(`${source}|${market}`, price, receivedAt)) return null;
     return this.journal.append({ venue: 'reference', kind: 'PRICE_SAMPLE', market, payload: { source, price, receivedAt }, raw }, { durable: false });
   }
 }

@@ -6,6 +6,7 @@
 import type { EventKind, JournalEvent } from '../../../shared/domain';
 import type { NewJournalEvent } from '../orders/journal-port';
 import type { VenueEvent } from '../venues/port';
+import { PriceSampler } from './price-sampling';
 
 export interface RecordingJournal {
   append(event: NewJournalEvent, options: { durable: boolean }): JournalEvent;
@@ -57,11 +58,9 @@ function map(event: VenueEvent): Mapped {
   }
 }
 
-const PRICE_RESAMPLE_MS = 5_000;
-
 export class VenueRecorder {
   private lastStatus: string | null = null;
-  private readonly lastMark = new Map<string, { key: string; at: number }>();
+  private readonly marks = new PriceSampler();
 
   constructor(
     private readonly journal: RecordingJournal,
@@ -76,11 +75,7 @@ export class VenueRecorder {
       this.lastStatus = event.status;
     }
     if (event.kind === 'price') {
-      // Sampled on change and at least every few seconds, so a frozen price still shows as frozen.
-      const key = `${event.price.markPrice}|${event.price.indexPrice}`;
-      const last = this.lastMark.get(event.price.market);
-      if (last && last.key === key && event.at - last.at < PRICE_RESAMPLE_MS) return null;
-      this.lastMark.set(event.price.market, { key, at: event.at });
+      if (!this.marks.take(event.price.market, event.price.markPrice, event.at)) return null;
     }
     const mapped = map(event);
     return this.journal.append(
