@@ -41,8 +41,10 @@ describe('replay of dydx-2025-10-halt through the whole core', () => {
 });
 
 describe('replay of paradex-2026-01-rollback through the whole core', () => {
-  it('tells the rollback, the venue cancels and the bad liquidation apart, and claims the loss', async () => {
+  it('tells the rollback, the venue cancels and the bad liquidation apart, and claims the loss — the same way twice', async () => {
     const report = await runReplay(scenario('paradex-2026-01-rollback.json'));
+    const again = await runReplay(scenario('paradex-2026-01-rollback.json'));
+    expect(JSON.stringify(again)).toBe(JSON.stringify(report));
     expect(report.journal.verified).toBe(true);
     expect(report.statusTimeline.map((s) => s.status)).toEqual(['ok', 'maintenance', 'post_only', 'ok']);
     expect(states(report)).toEqual({
