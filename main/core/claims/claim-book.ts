@@ -36,6 +36,11 @@ export class ClaimBook {
     return this.claims;
   }
 
+  /** Takes back the claims a previous session journalled (their records are not written again). */
+  restore(claims: ClaimView[]): void {
+    this.claims.push(...claims);
+  }
+
   create(incidents: IncidentView[]): ClaimView {
     const claimed = incidents.filter((i) => this.claims.some((c) => c.status !== 'rejected' && c.incidentIds.includes(i.id)));
     if (claimed.length > 0) throw new DomainError('ALREADY_CLAIMED', `${claimed.map((i) => i.id).join(', ')} already belong to a claim.`);

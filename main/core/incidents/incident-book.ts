@@ -31,6 +31,16 @@ export class IncidentBook {
     return this.incidents;
   }
 
+  /**
+   * Takes back the incidents a previous session journalled. Episodes it left open are closed at
+   * `closeOpenAt` (null for a journal that cannot record): nobody was watching in between.
+   */
+  restore(incidents: IncidentView[], closeOpenAt: number | null): void {
+    this.incidents.push(...incidents);
+    if (closeOpenAt === null) return;
+    for (const incident of incidents) if (incident.closedAt === null) this.close(incident, closeOpenAt, 'the terminal restarted; not watched while it was off');
+  }
+
   onChange(listener: (incident: IncidentView, change: 'opened' | 'updated' | 'closed') => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -10,6 +10,7 @@ import type { CoreEventListener } from '../api/core-service';
 import type { Clock } from '../clock';
 import { ClaimBook } from '../claims/claim-book';
 import { IncidentBook } from '../incidents/incident-book';
+import { claimsFromJournal, incidentsFromJournal } from '../incidents/restore-history';
 import type { Journal, OrderRow } from '../journal/journal';
 import { Monitor } from '../monitor/monitor';
 import { OrderPipeline, type OrderOutcome, type ReferenceReading } from '../orders/order-pipeline';
@@ -92,6 +93,11 @@ export class Terminal {
     this.referenceRecorder = new ReferenceRecorder(this.ports);
     this.incidents = new IncidentBook(this.ports, venue.venue);
     this.claims = new ClaimBook(this.ports, venue.venue, () => clock.now());
+    const health = journal.health().state;
+    if (health !== 'failed') {
+      this.incidents.restore(incidentsFromJournal(journal), health === 'ok' ? clock.now() : null);
+      this.claims.restore(claimsFromJournal(journal));
+    }
     this.stops.push(this.incidents.onChange((incident) => this.emit('incident', incident)));
     this.reconciler = new Reconciler({ clock, journal, venue, since: clock.now(), onFindings: (findings) => this.monitor.onFindings(findings), onReconciled: (ids, evidence) => this.monitor.onReconciled(ids, evidence) });
     this.monitor = new Monitor({

@@ -1,0 +1,81 @@
+/**
+ * Rebuilds incidents and claims from their own journal records when a journal is opened again,
+ * so a restart loses neither (the journal is the source of truth; nothing is replayed but these).
+ */
+import type { EventKind, JournalEvent } from '../../../shared/domain';
+import type { ClaimStatus, ClaimView, Finding, IncidentKind, IncidentView } from '../../../shared/incidents';
+import type { Journal } from '../journal/journal';
+
+const PAGE = 1000;
+
+export function* eventsOfKinds(journal: Journal, kinds: EventKind[]): Generator<JournalEvent> {
+  let afterSeq = 0;
+  for (;;) {
+    const page = journal.query({ kind: kinds, afterSeq, limit: PAGE, order: 'asc' });
+    yield* page.events;
+    if (!page.more || page.events.length === 0) return;
+    afterSeq = page.events[page.events.length - 1].seq;
+  }
+}
+
+interface IncidentPayload {
+  id: string;
+  incidentKind: IncidentKind;
+  openedAt: number;
+  detectedAt: number;
+  closedAt: number | null;
+  clientIds: string[];
+  evidence: number[];
+  finding?: Finding;
+  added?: Finding;
+  reversedBy?: string;
+}
+
+export function incidentsFromJournal(journal: Journal): IncidentView[] {
+  const byId = new Map<string, IncidentView>();
+  for (const e of eventsOfKinds(journal, ['INCIDENT_OPENED', 'INCIDENT_UPDATED', 'INCIDENT_CLOSED'])) {
+    const p = e.payload as IncidentPayload;
+    const known = byId.get(p.id);
+    if (e.kind === 'INCIDENT_OPENED' || !known) {
+      byId.set(p.id, {
+        id: p.id, kind: p.incidentKind, market: e.market, openedAt: p.openedAt, detectedAt: p.detectedAt, closedAt: p.closedAt,
+        clientIds: p.clientIds, evidence: p.evidence, findings: p.finding ? [p.finding] : [], reversedBy: p.reversedBy ?? null,
+      });
+      continue;
+    }
+    // Each record carries the incident's header as it then stood, and what changed.
+    Object.assign(known, { market: e.market, closedAt: p.closedAt, clientIds: p.clientIds, evidence: p.evidence });
+    if (p.added) known.findings.push(p.added);
+    if (p.reversedBy) known.reversedBy = p.reversedBy;
+  }
+  return [...byId.values()];
+}
+
+interface ClaimUpdatePayload {
+  id: string;
+  to: ClaimStatus;
+  from: ClaimStatus;
+  refundAmount?: string;
+  note?: string;
+  at: number;
+}
+
+export function claimsFromJournal(journal: Journal): ClaimView[] {
+  const claims: ClaimView[] = [];
+  for (const e of eventsOfKinds(journal, ['CLAIM_CREATED', 'CLAIM_UPDATED'])) {
+    if (e.kind === 'CLAIM_CREATED') {
+      claims.push(structuredClone((e.payload as { claim: ClaimView }).claim));
+      continue;
+    }
+    const p = e.payload as ClaimUpdatePayload;
+    const claim = claims.find((c) => c.id === p.id);
+    if (!claim) continue;
+    if (p.to !== p.from) {
+      claim.status = p.to;
+      claim.history = [...claim.history, { status: p.to, at: p.at }];
+    }
+    if (p.refundAmount !== undefined) claim.refundAmount = p.refundAmount;
+    if (p.note !== undefined) claim.note = p.note;
+  }
+  return claims;
+}
