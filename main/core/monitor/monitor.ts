@@ -6,12 +6,22 @@
 import type { JournalEvent } from '../../../shared/domain';
 import type { Finding, IncidentView } from '../../../shared/incidents';
 import type { IncidentBook } from '../incidents/incident-book';
+import type { FillRow } from '../journal/projections';
 import type { Reconciler } from '../reconcile/reconciler';
 import type { VenueAccount, VenueEvent, VenueFill, VenueOrder } from '../venues/port';
 import { HeightWatch } from './height-watch';
 import { judgeLiquidation, type HeldPosition } from './liquidation-check';
 import { PriceWatch } from './price-watch';
 import { TriggerWatch } from './trigger-watch';
+
+/** The journal's row for a fill it just recorded, as its projection holds it. */
+function fillRow(fill: VenueFill, record: JournalEvent): FillRow {
+  return {
+    venue: record.venue, fillId: fill.fillId, clientId: fill.clientId, venueOrderId: fill.venueOrderId, market: fill.market, side: fill.side,
+    price: fill.price, size: fill.size, fee: fill.fee, liquidity: fill.liquidity, fillType: fill.fillType, realizedPnl: fill.realizedPnl,
+    busted: false, seq: record.seq, bustSeq: null,
+  };
+}
 
 /** Cancels that are the order's own logic or the trader's, not the venue overriding them. */
 const OWN_CANCELS = new Set(['USER_CANCELED', 'REMAINING_IOC_CANCEL', 'POST_ONLY_WOULD_CROSS', 'REDUCE_ONLY_WILL_INCREASE']);
@@ -55,11 +65,12 @@ export class Monitor {
         this.triggers.onOrder(event.order);
         return this.onOrder(event.order, event.at, record.seq);
       case 'fill':
-        this.deps.reconciler.sawFill(event.fill.fillId, event.at);
+        this.deps.reconciler.sawFill(fillRow(event.fill, record), event.at);
         if (event.fill.fillType === 'LIQUIDATION') this.onLiquidation(event.fill, event.at, record.seq);
         else this.onFill(event.fill, event.at, record.seq);
         return;
       case 'trade_bust':
+        this.deps.reconciler.sawBust(event.bust.bustedFillId);
         void this.deps.reconciler.request('trade bust');
         return;
       default:

@@ -7,6 +7,7 @@
 import type { Finding } from '../../../shared/incidents';
 import type { Clock } from '../clock';
 import type { Journal } from '../journal/journal';
+import type { FillRow } from '../journal/projections';
 import type { NewEvent } from '../journal/payloads';
 import type { QueryResult, VenueAdapter } from '../venues/port';
 import { compare, finding, positionDrift, type VenueStory } from './compare';
@@ -28,12 +29,28 @@ export class Reconciler {
   readonly reversedFills = new Set<string>();
   readonly vanishedOrders = new Set<string>();
   private readonly fillTimes = new Map<string, number>();
+  /**
+   * The journal's fills, read once and then kept in step as fills and busts are journalled, so
+   * a run does not read every fill back from the file (100k fills would take most of a second).
+   */
+  private readonly fills = new Map<string, FillRow>();
 
-  constructor(private readonly deps: ReconcileDeps) {}
+  constructor(private readonly deps: ReconcileDeps) {
+    // A journal that cannot be read has said so in its health; reconciliation then starts empty.
+    const known = deps.journal.health().state === 'failed' ? [] : deps.journal.fills();
+    for (const fill of known) this.fills.set(fill.fillId, fill);
+  }
 
-  /** Notes when a fill reached the journal, so a fresh fill is not called reversed before the venue lists it. */
-  sawFill(fillId: string, at: number): void {
-    this.fillTimes.set(fillId, at);
+  /** A fill just journalled; its time keeps a fresh fill from being called reversed before the venue lists it. */
+  sawFill(fill: FillRow, at: number): void {
+    this.fills.set(fill.fillId, fill);
+    this.fillTimes.set(fill.fillId, at);
+  }
+
+  /** A bust the venue announced: the fill no longer counts, as in the journal's projection. */
+  sawBust(fillId: string): void {
+    const fill = this.fills.get(fillId);
+    if (fill) this.fills.set(fillId, { ...fill, busted: true });
   }
 
   request(trigger: string): Promise<void> {
@@ -66,7 +83,7 @@ export class Reconciler {
     const story: VenueStory = {
       fills: ok(fills), busts: ok(busts), orders: [...ok(history), ...ok(open)], positions: ok(positions),
     };
-    const result = compare(story, { fills: journal.fills(), orders: journal.orders(), positions: journal.positions(), reversedFills: this.reversedFills, vanishedOrders: this.vanishedOrders }, now, this.fillTimes);
+    const result = compare(story, { fills: [...this.fills.values()], orders: journal.orders(), positions: journal.positions(), reversedFills: this.reversedFills, vanishedOrders: this.vanishedOrders }, now, this.fillTimes);
     const confirmed = [];
     for (const row of result.missing) {
       const lookup = await venue.orderByClientId(row.clientId);
