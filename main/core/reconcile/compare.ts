@@ -33,7 +33,7 @@ export interface Comparison {
   reopened: { row: OrderRow; order: VenueOrder }[];
 }
 
-/** Fills younger than this may simply not have reached the venue's history yet. */
+/** Fills younger than this may simply not have reached the venue's history yet; a fill of an earlier session is old. */
 export const SETTLE_MS = 10_000;
 const LIVE = new Set(['NEW', 'UNTRIGGERED', 'OPEN']);
 /** States in which the venue accepted (or may have accepted) the order. */
@@ -44,7 +44,7 @@ export function compare(venue: VenueStory, journal: JournalStory, now: number, f
   const busted = new Set(venue.busts.map((b) => b.bustedFillId));
   const journalFills = new Set(journal.fills.map((f) => f.fillId));
   const reversed = journal.fills.filter(
-    (f) => !f.busted && !journal.reversedFills.has(f.fillId) && !venueFills.has(f.fillId) && !busted.has(f.fillId) && now - (fillTimes.get(f.fillId) ?? now) >= SETTLE_MS,
+    (f) => !f.busted && !journal.reversedFills.has(f.fillId) && !venueFills.has(f.fillId) && !busted.has(f.fillId) && now - (fillTimes.get(f.fillId) ?? Number.NEGATIVE_INFINITY) >= SETTLE_MS,
   );
   const discovered = venue.fills.filter((f) => !journalFills.has(f.fillId));
 
