@@ -23,7 +23,7 @@ if (existsSync('.reports/playwright.json')) {
   // Say why each skipped test was skipped, so a skip is never mistaken for a pass.
   const reasons = new Set();
   const walk = (suite) => {
-    for (const spec of suite.specs ?? []) for (const t of spec.tests) for (const r of t.results) if (r.status === 'skipped') for (const a of t.annotations) reasons.add(`${t.projectName}: ${a.description}`);
+    for (const spec of suite.specs ?? []) for (const t of spec.tests) for (const r of t.results) if (r.status === 'skipped') for (const a of t.annotations) if (a.type === 'skip') reasons.add(`${t.projectName}: ${a.description ?? 'skipped without a reason'}`);
     for (const child of suite.suites ?? []) walk(child);
   };
   for (const suite of suites) walk(suite);
