@@ -63,6 +63,11 @@ export interface ClaimView {
   total: string;
   /** What the venue refunded, once it did. */
   refundAmount: string | null;
+  /**
+   * The refund checked against the account: the change in the venue's reported balance between
+   * submission and the refund, and whether it covers the amount (null where no balance was seen).
+   */
+  refundCheck: { balanceChange: string; matched: boolean } | null;
   note: string;
   createdAt: number;
   /** Every status the claim went through, oldest first. */

@@ -12,3 +12,11 @@ describe('fillLoss', () => {
     expect(fillLoss('SELL', '0.3', '0.4', '3', '0.000001').toString()).toBe('0.300001');
   });
 });
+
+describe('matchRefund', () => {
+  it('matches a refund the balance grew by, and names a shortfall', async () => {
+    const { matchRefund } = await import('./claim-book');
+    expect(matchRefund('7502.5', '476.4', '7978.9')).toEqual({ balanceChange: '7502.5', matched: true });
+    expect(matchRefund('7502.5', '476.4', '5000')).toEqual({ balanceChange: '4523.6', matched: false });
+  });
+});

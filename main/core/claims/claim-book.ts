@@ -3,6 +3,7 @@
  * draft → submitted → acknowledged → refunded (amount) / rejected. Every step is journalled
  * durably before it takes effect, so the journal alone tells the claim's story.
  */
+import Decimal from 'decimal.js';
 import type { ClaimStatus, ClaimView, IncidentView } from '../../../shared/incidents';
 import { DomainError } from '../api/dispatch';
 import type { DurableJournal } from '../orders/journal-port';
@@ -23,13 +24,24 @@ export interface ClaimUpdate {
   note?: string;
 }
 
+/** A refund is matched when the balance grew by at least its amount since the claim went in. */
+export function matchRefund(amount: string, before: string, after: string): { balanceChange: string; matched: boolean } {
+  const change = new Decimal(after).minus(before);
+  return { balanceChange: change.toString(), matched: change.gte(amount) };
+}
+
 export class ClaimBook {
   private readonly claims: ClaimView[] = [];
+
+  /** The venue's balance when each claim was submitted, to match a refund against. */
+  private readonly balanceAtSubmission = new Map<string, string>();
 
   constructor(
     private readonly journal: DurableJournal,
     private readonly venue: string,
     private readonly now: () => number,
+    /** The venue's last reported balance (cash), null until it reported one. */
+    private readonly balance: () => string | null = () => null,
   ) {}
 
   list(): ClaimView[] {
@@ -37,8 +49,9 @@ export class ClaimBook {
   }
 
   /** Takes back the claims a previous session journalled (their records are not written again). */
-  restore(claims: ClaimView[]): void {
+  restore({ claims, balances }: { claims: ClaimView[]; balances: ReadonlyMap<string, string> }): void {
     this.claims.push(...claims);
+    for (const [id, balance] of balances) this.balanceAtSubmission.set(id, balance);
   }
 
   create(incidents: IncidentView[]): ClaimView {
@@ -54,6 +67,7 @@ export class ClaimBook {
       items: built.items,
       total: built.total,
       refundAmount: null,
+      refundCheck: null,
       note: '',
       createdAt: at,
       history: [{ status: 'draft', at }],
@@ -73,16 +87,28 @@ export class ClaimBook {
       throw new DomainError('INVALID_PARAMS', 'A refund amount goes with status "refunded", and only with it.');
     }
     const at = this.now();
+    const balance = this.balance();
+    if (status === 'submitted' && balance !== null) this.balanceAtSubmission.set(id, balance);
+    const before = this.balanceAtSubmission.get(id);
+    const refundCheck = refundAmount !== undefined && before !== undefined && balance !== null ? matchRefund(refundAmount, before, balance) : null;
     this.journal.appendDurable({
       venue: this.venue,
       kind: 'CLAIM_UPDATED',
-      payload: { id, from: claim.status, to: status ?? claim.status, ...(refundAmount === undefined ? {} : { refundAmount, total: claim.total }), ...(note === undefined ? {} : { note }), at },
+      payload: {
+        id, from: claim.status, to: status ?? claim.status, at,
+        ...(refundAmount === undefined ? {} : { refundAmount, total: claim.total, refundCheck }),
+        ...(status === 'submitted' && balance !== null ? { balanceAtSubmission: balance } : {}),
+        ...(note === undefined ? {} : { note }),
+      },
     });
     if (status !== undefined) {
       claim.status = status;
       claim.history = [...claim.history, { status, at }];
     }
-    if (refundAmount !== undefined) claim.refundAmount = refundAmount;
+    if (refundAmount !== undefined) {
+      claim.refundAmount = refundAmount;
+      claim.refundCheck = refundCheck;
+    }
     if (note !== undefined) claim.note = note;
     return claim;
   }

@@ -41,7 +41,7 @@ describe('incidents and claims after a restart', () => {
     again.restore(restored, clock.now());
     expect(again.list()[1].closedAt).toBe(2_000_000);
     expect(again.add(liquidation(2_000_000)).id).toBe('I3');
-    expect(claimsFromJournal(second)).toEqual([{ ...claim, status: 'submitted', note: 'ticket #42', history: [{ status: 'draft', at: 1_000_000 }, { status: 'submitted', at: 1_000_000 }] }]);
+    expect(claimsFromJournal(second).claims).toEqual([{ ...claim, status: 'submitted', note: 'ticket #42', history: [{ status: 'draft', at: 1_000_000 }, { status: 'submitted', at: 1_000_000 }] }]);
     second.close();
   });
 });

@@ -56,26 +56,35 @@ interface ClaimUpdatePayload {
   to: ClaimStatus;
   from: ClaimStatus;
   refundAmount?: string;
+  refundCheck?: ClaimView['refundCheck'];
+  balanceAtSubmission?: string;
   note?: string;
   at: number;
 }
 
-export function claimsFromJournal(journal: Journal): ClaimView[] {
+/** The claims, and the balance each was submitted at (to match a later refund against). */
+export function claimsFromJournal(journal: Journal): { claims: ClaimView[]; balances: Map<string, string> } {
   const claims: ClaimView[] = [];
+  const balances = new Map<string, string>();
   for (const e of eventsOfKinds(journal, ['CLAIM_CREATED', 'CLAIM_UPDATED'])) {
     if (e.kind === 'CLAIM_CREATED') {
-      claims.push(structuredClone((e.payload as { claim: ClaimView }).claim));
+      const claim = structuredClone((e.payload as { claim: ClaimView }).claim);
+      claims.push({ ...claim, refundCheck: claim.refundCheck ?? null });
       continue;
     }
     const p = e.payload as ClaimUpdatePayload;
     const claim = claims.find((c) => c.id === p.id);
     if (!claim) continue;
+    if (p.balanceAtSubmission !== undefined) balances.set(p.id, p.balanceAtSubmission);
     if (p.to !== p.from) {
       claim.status = p.to;
       claim.history = [...claim.history, { status: p.to, at: p.at }];
     }
-    if (p.refundAmount !== undefined) claim.refundAmount = p.refundAmount;
+    if (p.refundAmount !== undefined) {
+      claim.refundAmount = p.refundAmount;
+      claim.refundCheck = p.refundCheck ?? null;
+    }
     if (p.note !== undefined) claim.note = p.note;
   }
-  return claims;
+  return { claims, balances };
 }

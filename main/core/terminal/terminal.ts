@@ -81,6 +81,8 @@ export class Terminal {
   private readonly stops: (() => void)[] = [];
   private readonly markets = new Map<string, VenueMarket>();
   private reopenedAt: number | null = null;
+  /** The venue's last reported cash balance, to match refunds against. */
+  private balance: string | null = null;
   private snapshotTimer: (() => void) | null = null;
 
   constructor(readonly parts: TerminalParts) {
@@ -92,7 +94,7 @@ export class Terminal {
     this.reference = new ReferencePrice({ clock, sources: feeds.map((f) => f.source) });
     this.referenceRecorder = new ReferenceRecorder(this.ports);
     this.incidents = new IncidentBook(this.ports, venue.venue);
-    this.claims = new ClaimBook(this.ports, venue.venue, () => clock.now());
+    this.claims = new ClaimBook(this.ports, venue.venue, () => clock.now(), () => this.balance);
     const health = journal.health().state;
     if (health !== 'failed') {
       this.incidents.restore(incidentsFromJournal(journal), health === 'ok' ? clock.now() : null);
@@ -208,6 +210,7 @@ export class Terminal {
 
   private applyVenueEvent(recorder: VenueRecorder, event: VenueEvent): void {
     const record = recorder.record(event);
+    if (event.kind === 'account') this.balance = event.account.totalCollateral;
     const wasDown = this.view.connection === 'disconnected';
     this.changeStatus(() => this.view.apply(event), event.at, event.kind);
     this.monitor.onVenueEvent(event, record);

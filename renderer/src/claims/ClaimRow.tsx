@@ -33,7 +33,16 @@ export function ClaimRow({ api, claim, onChange }: { api: BlackboxApi; claim: Cl
         <td className={`claim-status claim-${claim.status}`} data-testid="claim-status">{claim.status}</td>
         <td>{claim.incidentIds.join(', ')}</td>
         <td>{claim.total}</td>
-        <td>{claim.refundAmount ?? '—'}</td>
+        <td data-testid="claim-refund">
+          {claim.refundAmount ?? '—'}
+          {claim.refundCheck && (
+            <span className={claim.refundCheck.matched ? 'pos' : 'neg'} title="change in the venue's balance since the claim was submitted">
+              {' '}
+              {claim.refundCheck.matched ? '✓' : '✗'} balance {claim.refundCheck.balanceChange.startsWith('-') ? '' : '+'}
+              {claim.refundCheck.balanceChange}
+            </span>
+          )}
+        </td>
         <td>
           <form className="inline" onSubmit={(e) => (e.preventDefault(), onChange({ note }))}>
             <input aria-label={`Note for ${claim.id}`} value={note} onChange={(e) => setNote(e.target.value)} placeholder="note" />
