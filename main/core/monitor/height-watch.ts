@@ -20,10 +20,6 @@ export class HeightWatch {
   private firstStill: HeightReading | null = null;
   private stalled = false;
 
-  get isStalled(): boolean {
-    return this.stalled;
-  }
-
   /** Returns the findings this reading justifies, and whether a stall just ended. */
   observe(reading: HeightReading, venueSaysOk: boolean): { findings: Finding[]; stallEnded: boolean } {
     const findings: Finding[] = [];

@@ -33,10 +33,6 @@ export class PriceWatch {
 
   constructor(private readonly rules: PriceWatchRules = DEFAULT_PRICE_RULES) {}
 
-  isDiverging(market: string): boolean {
-    return this.state(market).diverging;
-  }
-
   onMark(market: string, price: string, at: number, seq: number): PriceVerdict {
     const s = this.state(market);
     const ended: PriceVerdict['ended'] = [];
