@@ -3,10 +3,10 @@
  * original and goes through the whole pipeline, band check at the current reference included.
  * Each original is restored once.
  */
-import type { OrderTicket } from '../../../shared/contract';
 import type { OrderType } from '../../../shared/domain';
 import type { OrderRow } from '../journal/projections';
 import type { OrderOutcome, OrderPipeline } from './order-pipeline';
+import { ticketOf } from './ticket-of';
 
 const USER_CANCEL = 'USER_CANCELED';
 /** Cancels that are the order's own logic, not the venue overriding the trader. */
@@ -24,18 +24,7 @@ export async function restoreCancelled(rows: OrderRow[], pipeline: OrderPipeline
   const restored: RestoredOrder[] = [];
   for (const row of rows) {
     if (!venueCancelled(row) || alreadyRestored.has(row.clientId)) continue;
-    const ticket: OrderTicket = {
-      market: row.market,
-      side: row.side,
-      type: row.type as OrderType,
-      size: row.size,
-      sizeUnit: 'base',
-      postOnly: row.postOnly,
-      reduceOnly: row.reduceOnly,
-      ...(row.price === null ? {} : { price: row.price }),
-      ...(row.triggerPrice === null ? {} : { triggerPrice: row.triggerPrice }),
-    };
-    const outcome = await pipeline.place(ticket, `${row.clientId}-R`, { restoredFrom: row.clientId });
+    const outcome = await pipeline.place(ticketOf({ ...row, type: row.type as OrderType }), `${row.clientId}-R`, { restoredFrom: row.clientId });
     restored.push({ ...outcome, restoredFrom: row.clientId });
   }
   return restored;

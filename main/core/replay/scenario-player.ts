@@ -3,22 +3,10 @@
  * engine (the venue's side of the story), user steps through the terminal's own order entry.
  * Remembers which orders the user placed and which were restored from which.
  */
-import type { OrderTicket } from '../../../shared/contract';
 import { restoreCancelled } from '../orders/restore-cancelled';
-import type { PlaceAction, ScenarioStep } from '../scenario/types';
+import { ticketOf } from '../orders/ticket-of';
+import type { ScenarioStep } from '../scenario/types';
 import type { ReplaySession } from './replay-session';
-
-const ticketOf = (place: PlaceAction): OrderTicket => ({
-  market: place.market,
-  side: place.side,
-  type: place.type,
-  size: place.size,
-  sizeUnit: 'base',
-  postOnly: place.postOnly,
-  reduceOnly: place.reduceOnly,
-  ...(place.price === undefined ? {} : { price: place.price }),
-  ...(place.triggerPrice === undefined ? {} : { triggerPrice: place.triggerPrice }),
-});
 
 export class ScenarioPlayer {
   /** Every order the user placed or restored, in order. */

@@ -1,10 +1,11 @@
 /** The contract's handlers, each a thin call into the terminal; validation already happened in dispatch. */
-import type { ContractHandlers, OrderTicket } from '../../../shared/contract';
+import type { ContractHandlers } from '../../../shared/contract';
 import type { OrderType } from '../../../shared/domain';
 import type { RestoredOrderView } from '../../../shared/incidents';
 import { DomainError } from '../api/dispatch';
 import type { OrderRow } from '../journal/journal';
 import { restoreCancelled } from '../orders/restore-cancelled';
+import { ticketOf } from '../orders/ticket-of';
 import { exportClaim } from './export-claim';
 import type { Terminal } from './terminal';
 
@@ -84,7 +85,7 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
         throw new DomainError('ALREADY_RETRIED', `${clientId} was already retried as ${retryId}.`);
       }
       terminal.retried.set(clientId, retryId);
-      const { outcome, reason } = await terminal.pipeline.place(ticketOf(row), retryId, { retryOf: clientId });
+      const { outcome, reason } = await terminal.pipeline.place(ticketOfRow(row), retryId, { retryOf: clientId });
       terminal.scheduleSnapshot();
       return { clientId: retryId, outcome, reason };
     },
@@ -109,10 +110,4 @@ function notFound(incidentId: string): never {
 }
 
 /** The order exactly as journalled (size in base units), to send again under a new client id. */
-function ticketOf(row: OrderRow): OrderTicket {
-  return {
-    market: row.market, side: row.side, type: row.type as OrderType, size: row.size, sizeUnit: 'base', postOnly: row.postOnly, reduceOnly: row.reduceOnly,
-    ...(row.price === null ? {} : { price: row.price }),
-    ...(row.triggerPrice === null ? {} : { triggerPrice: row.triggerPrice }),
-  };
-}
+const ticketOfRow = (row: OrderRow) => ticketOf({ ...row, type: row.type as OrderType });
