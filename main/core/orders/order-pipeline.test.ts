@@ -55,7 +55,8 @@ describe('order entry against the simulator over loopback', () => {
     expect(kindsFor('outage-1')).toContain('ORDER_UNRESOLVED');
     t.sim.engine.apply({ kind: 'status', status: 'cancel_only' });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      // The outage ends by the venue's own clock: wait until its REST answers again.
+      while (!(await t.terminal.parts.venue.systemState()).ok) await new Promise((resolve) => setTimeout(resolve, 50));
       const rejected = await t.terminal.pipeline.place(ticket({ price }), 'cancel-only-1');
       expect(rejected).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('SYSTEM_STATUS_CANCEL_ONLY') });
     } finally {
