@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '../../../shared/incidents';
-import type { NewJournalEvent } from '../orders/journal-port';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VirtualClock } from '../clock';
+import { Journal } from '../journal/journal';
+import { journalPorts } from '../terminal/journal-ports';
 import { ClaimBook } from './claim-book';
 
 function liquidation(id: string): IncidentView {
@@ -19,21 +24,13 @@ const stall: IncidentView = {
   findings: [{ kind: 'HEIGHT_STALL', market: null, clientIds: [], at: 1, detectedAt: 2, evidence: [1], summary: 'no blocks', detail: {} }],
 };
 
-function book(failing = false) {
-  const journal: NewJournalEvent[] = [];
-  let now = 5000;
-  const claims = new ClaimBook(
-    {
-      appendDurable: (event) => {
-        if (failing) throw new Error('journal unavailable');
-        journal.push(event);
-        return { ...event, seq: journal.length } as never;
-      },
-      positionSize: () => '0',
-    },
-    'sim',
-    () => now++,
-  );
+/** A claim book on a real journal file; `journal()` reads back the claim records it wrote. */
+function book(options: { closed?: boolean; balance?: () => string | null } = {}) {
+  const clock = new VirtualClock(5000);
+  const file = Journal.open(join(mkdtempSync(join(tmpdir(), 'bb-claims-')), 'journal.db'), { clock });
+  if (options.closed) file.close();
+  const claims = new ClaimBook(journalPorts(file), 'sim', () => clock.now(), options.balance);
+  const journal = () => file.query({ kind: ['CLAIM_CREATED', 'CLAIM_UPDATED'], limit: 100 }).events;
   return { claims, journal };
 }
 
@@ -48,8 +45,8 @@ describe('ClaimBook', () => {
     const done = claims.update({ id: 'C1', status: 'refunded', refundAmount: '7000' });
     expect(done).toMatchObject({ status: 'refunded', refundAmount: '7000', note: 'ticket #4411' });
     expect(done.history.map((h) => h.status)).toEqual(['draft', 'submitted', 'acknowledged', 'refunded']);
-    expect(journal.map((e) => e.kind)).toEqual(['CLAIM_CREATED', 'CLAIM_UPDATED', 'CLAIM_UPDATED', 'CLAIM_UPDATED', 'CLAIM_UPDATED']);
-    expect(journal[4].payload).toMatchObject({ id: 'C1', from: 'acknowledged', to: 'refunded', refundAmount: '7000', total: '7502.5' });
+    expect(journal().map((e) => e.kind)).toEqual(['CLAIM_CREATED', 'CLAIM_UPDATED', 'CLAIM_UPDATED', 'CLAIM_UPDATED', 'CLAIM_UPDATED']);
+    expect(journal()[4].payload).toMatchObject({ id: 'C1', from: 'acknowledged', to: 'refunded', refundAmount: '7000', total: '7502.5' });
   });
 
   it('refuses transitions the lifecycle does not have, and changes nothing', () => {
@@ -62,7 +59,7 @@ describe('ClaimBook', () => {
     expect(() => claims.update({ id: 'C1', status: 'submitted' })).toThrow(/rejected; it cannot become submitted/);
     expect(() => claims.update({ id: 'C2', status: 'submitted' })).toThrow(/no claim C2/);
     expect(claims.list()[0].status).toBe('rejected');
-    expect(journal).toHaveLength(3);
+    expect(journal()).toHaveLength(3);
   });
 
   it('wants a refund amount exactly when the claim is refunded', () => {
@@ -82,8 +79,20 @@ describe('ClaimBook', () => {
   });
 
   it('creates nothing when the journal cannot record it', () => {
-    const { claims } = book(true);
-    expect(() => claims.create([liquidation('I1')])).toThrow(/journal unavailable/);
+    const { claims } = book({ closed: true });
+    expect(() => claims.create([liquidation('I1')])).toThrow(/journal is closed/);
     expect(claims.list()).toEqual([]);
+  });
+
+  it('matches the refund against the balance change since submission', () => {
+    let balance = '500';
+    const { claims, journal } = book({ balance: () => balance });
+    claims.create([liquidation('I1')]);
+    claims.update({ id: 'C1', status: 'submitted' });
+    claims.update({ id: 'C1', status: 'acknowledged' });
+    balance = '8002.5';
+    const done = claims.update({ id: 'C1', status: 'refunded', refundAmount: '7502.5' });
+    expect(done.refundCheck).toEqual({ balanceChange: '7502.5', matched: true });
+    expect(journal()[1].payload).toMatchObject({ balanceAtSubmission: '500' });
   });
 });
