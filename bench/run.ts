@@ -1,4 +1,4 @@
-/** Runs every benchmark suite (or those named) and merges their metrics into one object. */
+/** The benchmark suites; the CLI runs each in a process of its own (see commands/bench.ts). */
 import type { BenchSuite } from './suite';
 import { adapterBench } from './adapter.bench';
 import { exportBench } from './export.bench';
@@ -10,14 +10,14 @@ import { simBench } from './sim.bench';
 import { soakBench, venuesBench } from './venues.bench';
 import { uiBench } from './ui.bench';
 
-/** In SUITE_NAMES order; the soak is left out of a plain run (ten minutes) and runs with --only soak. */
+/** In SUITE_NAMES order. */
 export const SUITES: BenchSuite[] = [uiBench, journalBench, simBench, adapterBench, venuesBench, replayBench, orderBench, reconcileBench, exportBench, soakBench];
-const DEFAULT_SKIP = new Set(['soak']);
 
-export async function runBench(options: { quick: boolean; only?: string[]; progress?: (line: string) => void }) {
+/** Runs the named suites in this process, in SUITE_NAMES order. */
+export async function runBench(options: { quick: boolean; only: string[]; progress?: (line: string) => void }) {
   const metrics: Record<string, number | string | boolean> = {};
   for (const suite of SUITES) {
-    if (options.only ? !options.only.includes(suite.name) : DEFAULT_SKIP.has(suite.name)) continue;
+    if (!options.only.includes(suite.name)) continue;
     options.progress?.(`bench ${suite.name}…`);
     const started = performance.now();
     try {
