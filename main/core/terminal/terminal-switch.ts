@@ -49,9 +49,10 @@ export class TerminalSwitch implements CoreService {
       getRiskSettings: async ({ market }) => riskSettingsFor(market, this.settings.get('risk')),
       setRiskSettings: async ({ market, settings }) => {
         const all = this.settings.get('risk');
-        const merged = riskSettingsFor(market, { ...all, [market]: { ...all[market], ...settings } });
-        this.settings.set('risk', { ...all, [market]: { ...all[market], ...settings } });
-        return merged;
+        const overrides = { ...all, [market]: { ...all[market], ...settings } };
+        const inForce = riskSettingsFor(market, overrides);
+        this.settings.set('risk', overrides);
+        return inForce;
       },
     };
   }
