@@ -4,9 +4,9 @@
  * development credentials instead, which SimDevAuthenticator presents.
  */
 import type { Clock } from '../../clock';
+import { DEFAULT_REFRESH_AFTER_MS, JwtCache, readJwtAnswer } from './jwt-cache';
 import { SIM_DEV_ACCOUNT, SIM_DEV_KEY } from '../../sim/dev-credentials';
 import { httpRequest } from '../http';
-import { parseJson } from './parse';
 
 /** The order fields a signature covers, as they will be sent. */
 export interface UnsignedOrder {
@@ -42,27 +42,17 @@ const SIM_SIGNATURE = JSON.stringify([SIM_DEV_KEY, '0']);
 const SIGNATURE_LIFETIME_S = 30 * 60;
 
 export class SimDevAuthenticator implements Authenticator {
-  private token: { jwt: string; obtainedAt: number } | null = null;
-  private inflight: Promise<JwtResult> | null = null;
-  private readonly refreshAfterMs: number;
-
+  private readonly jwt: JwtCache;
   constructor(private readonly options: SimDevAuthOptions) {
-    this.refreshAfterMs = options.refreshAfterMs ?? 3 * 60_000;
+    this.jwt = new JwtCache(options.clock, options.refreshAfterMs ?? DEFAULT_REFRESH_AFTER_MS, () => this.requestJwt());
   }
 
   getJwt(): Promise<JwtResult> {
-    const { clock } = this.options;
-    if (this.token && clock.now() - this.token.obtainedAt < this.refreshAfterMs) {
-      return Promise.resolve({ ok: true, jwt: this.token.jwt });
-    }
-    this.inflight ??= this.requestJwt().finally(() => {
-      this.inflight = null;
-    });
-    return this.inflight;
+    return this.jwt.get();
   }
 
   invalidate(): void {
-    this.token = null;
+    this.jwt.invalidate();
   }
 
   signOrder(): Promise<SignResult> {
@@ -84,15 +74,6 @@ export class SimDevAuthenticator implements Authenticator {
         'PARADEX-SIGNATURE-EXPIRATION': String(timestamp + SIGNATURE_LIFETIME_S),
       },
     });
-    if (outcome.kind === 'failure') return { ok: false, reason: `auth: ${outcome.reason}` };
-    if (outcome.status < 200 || outcome.status > 299) {
-      return { ok: false, reason: `auth answered HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}` };
-    }
-    const json = parseJson(outcome.body);
-    const jwt = json.ok ? (json.value as { jwt_token?: unknown } | null)?.jwt_token : undefined;
-    if (typeof jwt !== 'string' || jwt === '') return { ok: false, reason: 'auth answer carries no jwt_token' };
-    // Measured from the request, not the answer, so a slow answer cannot stretch the token past expiry.
-    this.token = { jwt, obtainedAt: requestedAt };
-    return { ok: true, jwt };
+    return readJwtAnswer(outcome);
   }
 }

@@ -6,9 +6,10 @@
  */
 import { ec, shortString, typedData } from 'starknet';
 import type { Clock } from '../../clock';
+import { DEFAULT_REFRESH_AFTER_MS, JwtCache, readJwtAnswer } from './jwt-cache';
+import { parseJson } from './parse';
 import { httpRequest } from '../http';
 import type { Authenticator, JwtResult, SignResult, UnsignedOrder } from './auth';
-import { parseJson } from './parse';
 import { authTypedData, orderTypedData } from './starknet-typed-data';
 
 export interface StarknetAuthOptions {
@@ -30,27 +31,20 @@ export interface StarknetAuthOptions {
 }
 
 export class StarknetAuthenticator implements Authenticator {
-  private token: { jwt: string; obtainedAt: number } | null = null;
-  private inflight: Promise<JwtResult> | null = null;
+  private readonly jwt: JwtCache;
   private chainIdHex: string | null;
 
   constructor(private readonly options: StarknetAuthOptions) {
     this.chainIdHex = options.chainId ? shortString.encodeShortString(options.chainId) : null;
+    this.jwt = new JwtCache(options.clock, options.refreshAfterMs ?? DEFAULT_REFRESH_AFTER_MS, () => this.requestJwt());
   }
 
   getJwt(): Promise<JwtResult> {
-    const refreshAfterMs = this.options.refreshAfterMs ?? 3 * 60_000;
-    if (this.token && this.options.clock.now() - this.token.obtainedAt < refreshAfterMs) {
-      return Promise.resolve({ ok: true, jwt: this.token.jwt });
-    }
-    this.inflight ??= this.requestJwt().finally(() => {
-      this.inflight = null;
-    });
-    return this.inflight;
+    return this.jwt.get();
   }
 
   invalidate(): void {
-    this.token = null;
+    this.jwt.invalidate();
   }
 
   async signOrder(order: UnsignedOrder): Promise<SignResult> {
@@ -92,16 +86,7 @@ export class StarknetAuthenticator implements Authenticator {
         'PARADEX-SIGNATURE-EXPIRATION': String(expiration),
       },
     });
-    if (outcome.kind === 'failure') return { ok: false, reason: `auth: ${outcome.reason}` };
-    if (outcome.status < 200 || outcome.status > 299) {
-      return { ok: false, reason: `auth answered HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}` };
-    }
-    const json = parseJson(outcome.body);
-    const jwt = json.ok ? (json.value as { jwt_token?: unknown } | null)?.jwt_token : undefined;
-    if (typeof jwt !== 'string' || jwt === '') return { ok: false, reason: 'auth answer carries no jwt_token' };
-    // Measured from the request, so a slow answer cannot stretch the token past its expiry.
-    this.token = { jwt, obtainedAt: requestedAt };
-    return { ok: true, jwt };
+    return readJwtAnswer(outcome);
   }
 
   /** The domain's chainId is the short-string felt of the venue's `starknet_chain_id`. */
