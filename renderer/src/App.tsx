@@ -11,6 +11,8 @@ import { StatusBar } from './layout/StatusBar';
 import { Tabs } from './layout/Tabs';
 import { ReplayControl } from './replay/ReplayControl';
 import { RiskSettingsTab } from './settings/RiskSettingsTab';
+import { useVenueSettings, type VenueSettingsControl } from './settings/use-venue-settings';
+import { VenueAccountsPanel } from './settings/VenueAccountsPanel';
 import { useIncidents } from './state/use-incidents';
 import { useSnapshot } from './state/use-snapshot';
 import { OrdersTable } from './tables/OrdersTable';
@@ -19,15 +21,26 @@ import { OrderTicket } from './ticket/OrderTicket';
 
 export function App({ api }: { api: BlackboxApi }) {
   const { snapshot, error } = useSnapshot(api);
+  // Kept above the session: a switch of account rebuilds the session while the switch still runs.
+  const venueSettings = useVenueSettings(api, snapshot?.venue.account);
+  const tab = useState('positions');
   if (error) return <p className="fatal">Cannot reach the terminal: {error}</p>;
   if (!snapshot) return <p className="loading">Connecting to the terminal…</p>;
-  // A live replay swaps what main shows: everything below starts afresh from the new source.
-  const session = snapshot.session.kind === 'replay' ? `replay:${snapshot.session.scenario}` : 'live';
-  return <Session key={session} api={api} snapshot={snapshot} />;
+  // A replay or another venue account swaps what main shows: everything below starts afresh from the new source.
+  const session = snapshot.session.kind === 'replay' ? `replay:${snapshot.session.scenario}` : `live:${snapshot.venue.account}`;
+  return <Session key={session} api={api} snapshot={snapshot} venueSettings={venueSettings} tab={tab} />;
 }
 
-function Session({ api, snapshot }: { api: BlackboxApi; snapshot: TerminalSnapshot }) {
+interface SessionProps {
+  api: BlackboxApi;
+  snapshot: TerminalSnapshot;
+  venueSettings: VenueSettingsControl;
+  tab: [string, (id: string) => void];
+}
+
+function Session({ api, snapshot, venueSettings, tab }: SessionProps) {
   const incidents = useIncidents(api);
+  const { watchOnly } = snapshot.venue;
   const [market, setMarket] = useState<string | null>(null);
   useEffect(() => {
     if (!market && snapshot.markets.length) setMarket(snapshot.markets[0].symbol);
@@ -54,15 +67,25 @@ function Session({ api, snapshot }: { api: BlackboxApi; snapshot: TerminalSnapsh
           </div>
           {market && <PriceChart api={api} market={market} incidents={incidents} />}
         </section>
-        {market && <OrderTicket key={market} api={api} market={market} />}
+        {market && <OrderTicket key={market} api={api} market={market} watchOnly={watchOnly} />}
         <Tabs
+          selected={tab}
           tabs={[
             { id: 'positions', title: 'Positions', badge: snapshot.positions.length, render: () => <PositionsTable positions={snapshot.positions} /> },
-            { id: 'orders', title: 'Open orders', badge: snapshot.openOrders.length, render: () => <OrdersTable api={api} orders={snapshot.openOrders} /> },
+            { id: 'orders', title: 'Open orders', badge: snapshot.openOrders.length, render: () => <OrdersTable api={api} orders={snapshot.openOrders} watchOnly={watchOnly} /> },
             { id: 'incidents', title: 'Incidents', badge: openCount(incidents), render: () => <IncidentsTab api={api} incidents={incidents} /> },
             { id: 'claims', title: 'Claims', render: () => <ClaimsTab api={api} /> },
             { id: 'journal', title: 'Journal', render: () => <JournalTab api={api} /> },
-            ...(market ? [{ id: 'settings', title: 'Settings', render: () => <RiskSettingsTab api={api} market={market} /> }] : []),
+            {
+              id: 'settings',
+              title: 'Settings',
+              render: () => (
+                <>
+                  <VenueAccountsPanel control={venueSettings} />
+                  {market && <RiskSettingsTab api={api} market={market} />}
+                </>
+              ),
+            },
           ]}
         />
       </main>

@@ -9,6 +9,14 @@ export function StatusBar({ snapshot }: { snapshot: TerminalSnapshot }) {
   return (
     <header className="status-bar" data-testid="status-bar">
       <span className="brand">BLACKBOX</span>
+      <span className="venue-account" data-testid="venue-account" title="The account the terminal runs on (Settings › Venue accounts)">
+        {venue.account}
+      </span>
+      {venue.watchOnly && (
+        <span className="pill watch-only" data-testid="watch-only" title="Watched by address: no order can be placed or cancelled from here">
+          watch only
+        </span>
+      )}
       <span className={`pill mode-${venue.status}`} data-testid="venue-mode" title={`Venue ${venue.name}`}>
         {venue.name} · {venue.status}
         {since(venue.since)}

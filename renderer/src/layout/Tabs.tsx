@@ -7,9 +7,13 @@ export interface TabDefinition {
   render: () => ReactNode;
 }
 
-/** Keyboard-friendly tabs: Alt+1…9 switch, the tab list is a real tablist for screen readers. */
-export function Tabs({ tabs }: { tabs: TabDefinition[] }) {
-  const [active, setActive] = useState(tabs[0]?.id);
+/**
+ * Keyboard-friendly tabs: Alt+1…9 switch, the tab list is a real tablist for screen readers.
+ * `selected` lets an owner above a remounting parent keep the choice; otherwise the tabs keep it.
+ */
+export function Tabs({ tabs, selected }: { tabs: TabDefinition[]; selected?: [string, (id: string) => void] }) {
+  const own = useState(tabs[0]?.id);
+  const [active, setActive] = selected ?? own;
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   return (
     <section

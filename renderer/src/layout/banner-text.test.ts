@@ -3,7 +3,7 @@ import type { IncidentView } from '../../../shared/incidents';
 import { bannerFor } from './banner-text';
 
 const at = Date.UTC(2026, 0, 5, 21, 40, 10);
-const venue = { name: 'sim', status: 'halted' as const, since: at, connection: 'connected' as const };
+const venue = { name: 'sim', account: 'Simulator', watchOnly: false, status: 'halted' as const, since: at, connection: 'connected' as const };
 const stall: IncidentView = {
   id: 'I1', kind: 'HEIGHT_STALL', market: null, openedAt: at, detectedAt: at, closedAt: null, clientIds: [], evidence: [3], reversedBy: null,
   findings: [{ kind: 'HEIGHT_STALL', market: null, clientIds: [], at, detectedAt: at, evidence: [3], summary: 'no new block since height 120 for 10 s while the venue reports ok', detail: {} }],

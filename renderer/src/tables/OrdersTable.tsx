@@ -6,7 +6,8 @@ import type { OrderView } from '../../../shared/snapshot';
  * Open orders as the venue reports them, plus orders and cancels that did not go through: those
  * are never retried by themselves (DESIGN §9); the trader's click on Retry re-sends them.
  */
-export function OrdersTable({ api, orders }: { api: BlackboxApi; orders: OrderView[] }) {
+/** `watchOnly`: the account is read by address; its orders are shown but cannot be cancelled or re-sent from here. */
+export function OrdersTable({ api, orders, watchOnly }: { api: BlackboxApi; orders: OrderView[]; watchOnly: boolean }) {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function retry(clientId: string) {
@@ -17,6 +18,7 @@ export function OrdersTable({ api, orders }: { api: BlackboxApi; orders: OrderVi
   }
 
   if (orders.length === 0) return <p className="empty">No open orders.</p>;
+  const blocked = watchOnly ? 'Watching by address: orders cannot be changed from Blackbox on this account.' : undefined;
   return (
     <>
       {notice && <p className={notice.ok ? 'pos' : 'neg'} data-testid="orders-notice">{notice.text}</p>}
@@ -41,11 +43,11 @@ export function OrdersTable({ api, orders }: { api: BlackboxApi; orders: OrderVi
               </td>
               <td className="actions">
                 {o.outcome === 'unresolved' && (
-                  <button type="button" className="retry" onClick={() => void retry(o.clientId)} aria-label={`Retry ${o.clientId}`}>
+                  <button type="button" className="retry" disabled={watchOnly} title={blocked} onClick={() => void retry(o.clientId)} aria-label={`Retry ${o.clientId}`}>
                     Retry
                   </button>
                 )}
-                <button type="button" className="cancel" onClick={() => void api.cancelOrder({ clientId: o.clientId })} aria-label={`Cancel ${o.clientId}`}>
+                <button type="button" className="cancel" disabled={watchOnly} title={blocked} onClick={() => void api.cancelOrder({ clientId: o.clientId })} aria-label={`Cancel ${o.clientId}`}>
                   Cancel
                 </button>
               </td>

@@ -15,7 +15,8 @@ const TYPES: { type: OrderType; label: string }[] = [
   { type: 'TAKE_PROFIT_MARKET', label: 'Take-profit' },
 ];
 
-export function OrderTicket({ api, market }: { api: BlackboxApi; market: string }) {
+/** `watchOnly`: the account is read by address, so the ticket still previews but cannot submit. */
+export function OrderTicket({ api, market, watchOnly }: { api: BlackboxApi; market: string; watchOnly: boolean }) {
   const [side, setSide] = useState<Side>('BUY');
   const [type, setType] = useState<OrderType>('LIMIT');
   const [size, setSize] = useState('');
@@ -58,6 +59,7 @@ export function OrderTicket({ api, market }: { api: BlackboxApi; market: string 
   }, [api, key, size]);
 
   async function submit() {
+    if (watchOnly) return;
     const result = await api.placeOrder(ticket);
     setLast(result.ok ? result.value : { clientId: null, outcome: 'denied', reason: result.error.message });
   }
@@ -111,9 +113,14 @@ export function OrderTicket({ api, market }: { api: BlackboxApi; market: string 
       )}
       <label className="check"><input type="checkbox" checked={postOnly} disabled={type !== 'LIMIT'} onChange={(e) => setPostOnly(e.target.checked)} /> Post-only</label>
       <label className="check"><input type="checkbox" checked={reduceOnly} onChange={(e) => setReduceOnly(e.target.checked)} /> Reduce-only</label>
-      <button type="submit" className={`submit ${side.toLowerCase()}`} disabled={!size}>
+      <button type="submit" className={`submit ${side.toLowerCase()}`} disabled={!size || watchOnly}>
         {side === 'BUY' ? 'Buy' : 'Sell'} {market}
       </button>
+      {watchOnly && (
+        <p className="watch-only-note" data-testid="watch-only-note">
+          Watching by address: orders cannot be placed from Blackbox on this account.
+        </p>
+      )}
       <p className={`preview ${preview?.allowed ? 'ok' : 'blocked'}`} data-testid="band-preview" aria-live="polite">
         {problem ?? (preview ? previewText(preview) : 'Enter a size to see the band check.')}
       </p>
