@@ -11,6 +11,7 @@ import type { OrderPreview, OrderOutcomeView } from './orders';
 import type { Result } from './result';
 import { marketRiskSchema, type MarketRiskSettings } from './risk-settings';
 import type { SessionView, TerminalSnapshot } from './snapshot';
+import { saveVenueAccountSchema, type VenueSettingsView } from './venue-accounts';
 
 const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'a positive decimal string such as "0.5"').max(40);
 
@@ -105,6 +106,13 @@ export const methodParams = {
   getRiskSettings: z.object({ market: z.string().min(1).max(64) }).strict(),
   /** Overrides some of a market's band and caps; the rest keep their current values. */
   setRiskSettings: z.object({ market: z.string().min(1).max(64), settings: marketRiskSchema.partial().strict() }).strict(),
+  /** The venue accounts, which one the live terminal runs on, and how secrets are kept here. */
+  getVenueSettings: z.object({}).strict(),
+  /** Adds or replaces an account; a Paradex key is encrypted at rest (or held in memory) and never sent back. */
+  saveVenueAccount: saveVenueAccountSchema,
+  removeVenueAccount: z.object({ id: z.string().regex(/^A\d{1,6}$/) }).strict(),
+  /** Moves the live terminal to an account (null: the built-in simulator); the journal stays the same file. */
+  useVenueAccount: z.object({ id: z.string().regex(/^A\d{1,6}$/).nullable() }).strict(),
 } as const;
 
 export type MethodName = keyof typeof methodParams;
@@ -139,6 +147,10 @@ export interface MethodResults {
   stopReplay: SessionView;
   getRiskSettings: MarketRiskSettings;
   setRiskSettings: MarketRiskSettings;
+  getVenueSettings: VenueSettingsView;
+  saveVenueAccount: VenueSettingsView;
+  removeVenueAccount: VenueSettingsView;
+  useVenueAccount: VenueSettingsView;
 }
 
 export interface EventPayloads {

@@ -42,7 +42,16 @@ export type SessionView =
 
 export interface TerminalSnapshot {
   session: SessionView;
-  venue: { name: string; status: VenueStatus; since: number | null; connection: ConnectionState };
+  venue: {
+    name: string;
+    /** What the terminal runs on, in words: "Simulator", "Main · Paradex mainnet". */
+    account: string;
+    /** Watched by address: no order can be placed or cancelled from here. */
+    watchOnly: boolean;
+    status: VenueStatus;
+    since: number | null;
+    connection: ConnectionState;
+  };
   journal: { state: JournalState; message: string; events: number; head: string | null; path: string };
   markets: MarketInfo[];
   positions: PositionView[];

@@ -3,6 +3,7 @@
  * everywhere else. Values are checked on read, so a hand-edited file cannot feed the core junk.
  */
 import { z } from 'zod';
+import { venueAccountSchema } from '../../../shared/venue-accounts';
 import { marketRiskSchema } from '../risk/risk-settings';
 
 export const windowStateSchema = z.object({
@@ -17,6 +18,10 @@ export const settingsSchema = z.object({
   window: windowStateSchema.nullable().default(null),
   /** Per-market band and cap overrides; anything not set falls back to the defaults. */
   risk: z.record(z.string(), marketRiskSchema.partial()).default({}),
+  /** The venue accounts added in Settings, without their keys (those are in the SecretStore). */
+  venueAccounts: z.array(venueAccountSchema).default([]),
+  /** The account the live terminal runs on at start; null: the built-in simulator. */
+  activeAccount: z.string().nullable().default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

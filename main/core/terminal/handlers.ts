@@ -14,7 +14,10 @@ const RESTORED = '-R';
 const RETRIED = '-T';
 
 /** Methods about which session is shown and the trader's settings: the TerminalSwitch answers them. */
-export const SESSION_METHODS = ['listScenarios', 'startReplay', 'setReplaySpeed', 'stopReplay', 'getRiskSettings', 'setRiskSettings'] as const;
+export const SESSION_METHODS = [
+  'listScenarios', 'startReplay', 'setReplaySpeed', 'stopReplay', 'getRiskSettings', 'setRiskSettings',
+  'getVenueSettings', 'saveVenueAccount', 'removeVenueAccount', 'useVenueAccount',
+] as const;
 export type TerminalHandlers = Omit<ContractHandlers, (typeof SESSION_METHODS)[number]>;
 
 export function buildHandlers(terminal: Terminal): TerminalHandlers {
@@ -31,7 +34,7 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
     }));
   };
 
-  return {
+  const handlers: TerminalHandlers = {
     getSnapshot: async () => terminal.snapshot(),
     getPriceHistory: async ({ market, limit }) => terminal.prices.recent(market, limit),
     previewOrder: async (ticket) => terminal.pipeline.preview(ticket),
@@ -103,6 +106,20 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
       return { applied: fault.kind };
     },
   };
+  return terminal.parts.venue.watchOnly ? refusingOrders(handlers, terminal.parts.venue.venue) : handlers;
+}
+
+const ORDER_METHODS = ['placeOrder', 'cancelOrder', 'cancelAll', 'restoreCancelled', 'retryCommand'] as const;
+
+/**
+ * A venue watched by address takes no orders from us: refuse before anything is journalled,
+ * rather than record intents that could never be sent.
+ */
+function refusingOrders(handlers: TerminalHandlers, venue: string): TerminalHandlers {
+  const refuse = async (): Promise<never> => {
+    throw new DomainError('WATCH_ONLY', `This ${venue} account is watched by address: Blackbox cannot place or cancel orders on it.`);
+  };
+  return { ...handlers, ...Object.fromEntries(ORDER_METHODS.map((name) => [name, refuse])) };
 }
 
 function notFound(incidentId: string): never {

@@ -1,19 +1,24 @@
 /**
- * Starts the terminal a host serves. With no configuration it trades on the embedded simulator
- * (a real Paradex-dialect server on loopback, playing a calm looping market) with the
- * simulator's three reference feeds, recording to `<dataDir>/journal.db`.
+ * Starts the terminal a host serves, recording to `<dataDir>/journal.db`: on a venue account the
+ * trader added in Settings, or — with none chosen — on the embedded simulator (a real
+ * Paradex-dialect server on loopback, playing a calm looping market) with its three feeds.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VenueFault } from '../../../shared/contract';
+import type { ReferenceSource } from '../../../shared/venue-accounts';
 import { systemClock, type Clock } from '../clock';
 import { Journal } from '../journal/journal';
 import { binanceFeed } from '../reference/binance';
 import { coinbaseFeed } from '../reference/coinbase';
+import { feedsForAccount } from '../reference/feeds-for-account';
 import { krakenFeed } from '../reference/kraken';
 import { riskSettingsFor } from '../risk/risk-settings';
+import { memorySecretStore, MEMORY_ONLY_NOTE, type SecretStore } from '../settings/secret-store';
 import type { SettingsStore } from '../settings/settings';
+import { missingKeyNotice, VenueAccountBook, type LiveAccount } from '../settings/venue-account-book';
 import { startDemoSimulator } from '../sim/demo';
+import { accountLabel, adapterForAccount } from '../venues/account-adapter';
 import { ParadexAdapter } from '../venues/paradex/adapter';
 import { SimDevAuthenticator } from '../venues/paradex/auth';
 import { Terminal } from './terminal';
@@ -22,13 +27,24 @@ import { TerminalSwitch } from './terminal-switch';
 export interface StartTerminalOptions {
   dataDir: string;
   settings: SettingsStore;
+  /** Where venue keys are kept; in memory only when the host has nothing better. */
+  secrets?: SecretStore;
+  /** Other hosts for the public reference tickers (tests point them at loopback). */
+  referenceUrls?: Partial<Record<ReferenceSource, string>>;
   clock?: Clock;
 }
 
-export async function startTerminal(options: StartTerminalOptions): Promise<Terminal> {
+export async function startTerminal(options: StartTerminalOptions, live: LiveAccount | null = null): Promise<Terminal> {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const journal = Journal.open(join(options.dataDir, 'journal.db'), { clock });
+  const risk = (market: string) => riskSettingsFor(market, options.settings.get('risk'));
+  if (live) {
+    const { account, key } = live;
+    const venue = adapterForAccount(account, key, clock);
+    const feeds = feedsForAccount(account, clock, options.referenceUrls);
+    return started(new Terminal({ clock, journal, venue, feeds, risk, label: accountLabel(account), markets: account.markets }));
+  }
   const sim = await startDemoSimulator({ clock });
   const { restUrl, wsUrl, rpcUrl } = sim.venue;
   const venue = new ParadexAdapter({
@@ -46,8 +62,10 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Term
   ];
   // Test hooks reach the demo simulator's engine; only an e2e fixture sets the variable.
   const injectVenueFault = process.env.BLACKBOX_TEST_HOOKS === '1' ? (fault: VenueFault) => sim.engine.apply(fault) : undefined;
-  const risk = (market: string) => riskSettingsFor(market, options.settings.get('risk'));
-  const terminal = new Terminal({ clock, journal, venue, feeds, risk, onClose: () => sim.stop(), injectVenueFault });
+  return started(new Terminal({ clock, journal, venue, feeds, risk, label: 'Simulator', onClose: () => sim.stop(), injectVenueFault }));
+}
+
+async function started(terminal: Terminal): Promise<Terminal> {
   try {
     await terminal.start();
   } catch (error) {
@@ -57,7 +75,17 @@ export async function startTerminal(options: StartTerminalOptions): Promise<Term
   return terminal;
 }
 
-/** What a host serves: the live terminal, with live replays of the scenarios in `scenarioDir`. */
+/**
+ * What a host serves: the live terminal on the account chosen last (the simulator when none is,
+ * or when that account's key is gone), with live replays of the scenarios in `scenarioDir`.
+ */
 export async function startBlackbox(options: StartTerminalOptions & { scenarioDir: string }): Promise<TerminalSwitch> {
-  return new TerminalSwitch(await startTerminal(options), options.scenarioDir, options.settings);
+  const secrets = options.secrets ?? memorySecretStore(MEMORY_ONLY_NOTE);
+  const accounts = new VenueAccountBook(options.settings, secrets);
+  const start = (live: LiveAccount | null) => startTerminal({ ...options, secrets }, live);
+  const active = options.settings.get('activeAccount');
+  const chosen = active === null ? undefined : accounts.get(active);
+  const live = chosen && accounts.liveAccount(chosen);
+  const notice = chosen && !live ? missingKeyNotice(chosen.label) : null;
+  return new TerminalSwitch({ live: await start(live ?? null), scenarioDir: options.scenarioDir, settings: options.settings, accounts, start, notice });
 }

@@ -2,7 +2,8 @@
  * What the hosts serve: the live terminal, or for a while a live replay of an incident
  * scenario in its place. Every contract call and event goes to whichever is showing; switching
  * pushes a fresh snapshot so the UI redraws from the new source. The trader's settings (the
- * band per market) are read and written here, through the settings interface.
+ * band per market, the venue accounts) are read and written here, through the settings
+ * interface; choosing another account restarts the live terminal on it, on the same journal.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -15,21 +16,36 @@ import { LiveReplay } from '../replay/live-replay';
 import { riskSettingsFor } from '../risk/risk-settings';
 import { parseScenario } from '../scenario/parse';
 import type { SettingsStore } from '../settings/settings';
+import type { LiveAccount, VenueAccountBook } from '../settings/venue-account-book';
 import { SESSION_METHODS, type TerminalHandlers } from './handlers';
 import type { Terminal } from './terminal';
+import { VenueSwitching } from './venue-switching';
+
+export interface TerminalSwitchOptions {
+  live: Terminal;
+  scenarioDir: string;
+  settings: SettingsStore;
+  accounts: VenueAccountBook;
+  /** Starts a live terminal on an account, or on the simulator for null. */
+  start: (account: LiveAccount | null) => Promise<Terminal>;
+  /** Why the live terminal is not on the account chosen last, if it is not. */
+  notice: string | null;
+}
 
 export class TerminalSwitch implements CoreService {
   readonly handlers: ContractHandlers;
   private replay: LiveReplay | null = null;
   private readonly listeners = new Set<CoreEventListener>();
   private unsubscribe: () => void;
+  private readonly scenarioDir: string;
+  private readonly settings: SettingsStore;
+  private readonly venues: VenueSwitching;
 
-  constructor(
-    readonly live: Terminal,
-    private readonly scenarioDir: string,
-    private readonly settings: SettingsStore,
-  ) {
-    this.unsubscribe = this.follow(live);
+  constructor(options: TerminalSwitchOptions) {
+    this.scenarioDir = options.scenarioDir;
+    this.settings = options.settings;
+    this.venues = new VenueSwitching({ ...options, onSwitched: (terminal) => this.liveReplaced(terminal) });
+    this.unsubscribe = this.follow(options.live);
     const delegated = Object.fromEntries(
       METHOD_NAMES.filter((name): name is keyof TerminalHandlers => !(SESSION_METHODS as readonly string[]).includes(name)).map((name) => [
         name,
@@ -54,11 +70,22 @@ export class TerminalSwitch implements CoreService {
         this.settings.set('risk', overrides);
         return inForce;
       },
+      getVenueSettings: async () => this.venues.view(),
+      saveVenueAccount: async (params) => this.venues.save(params),
+      removeVenueAccount: async ({ id }) => this.venues.remove(id),
+      useVenueAccount: async ({ id }) => this.venues.use(id),
     };
   }
 
+  get live(): Terminal {
+    return this.venues.live;
+  }
+
+  /** What the contract reaches; while the live terminal moves to another account, nothing. */
   get current(): Terminal {
-    return this.replay?.session.terminal ?? this.live;
+    const terminal = this.replay?.session.terminal ?? this.venues.ready;
+    if (!terminal) throw new DomainError('SWITCHING', 'The terminal is moving to another venue account; try again in a moment.');
+    return terminal;
   }
 
   get journalPath(): string {
@@ -73,7 +100,13 @@ export class TerminalSwitch implements CoreService {
   async close(): Promise<void> {
     await this.stopReplay();
     this.unsubscribe();
-    await this.live.close();
+    await this.venues.close();
+  }
+
+  /** The live terminal now runs elsewhere; the UI follows unless a replay is showing. */
+  private liveReplaced(terminal: Terminal): void {
+    if (this.replay) return;
+    this.switchTo(terminal);
   }
 
   private session(): SessionView {

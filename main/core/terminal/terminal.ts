@@ -45,6 +45,10 @@ export interface TerminalParts {
   newClientId?: () => string;
   /** The band and caps in force per market; the defaults when absent. */
   risk?: (market: string) => MarketRiskSettings;
+  /** What the status bar calls this terminal ("Simulator", "Main · Paradex mainnet"); the venue's name when absent. */
+  label?: string;
+  /** The markets the trader chose; every market the venue lists when absent. */
+  markets?: string[];
   /** Present only when the host enabled test hooks: forces a fault on the embedded simulator. */
   injectVenueFault?: (fault: VenueFault) => void;
 }
@@ -55,6 +59,8 @@ const SNAPSHOT_COALESCE_MS = 100;
 /** Reconciliation also runs on this cadence, whatever else happens. */
 const RECONCILE_EVERY_MS = 60_000;
 const MODE_REJECTION = /^SYSTEM_STATUS_(CANCEL_ONLY|POST_ONLY|MAINTENANCE)$/;
+/** A venue that could not list its markets at start is asked again this often until it can. */
+const MARKETS_RETRY_MS = 10_000;
 
 /** One venue's terminal; hosts serve it through a TerminalSwitch, which adds the session methods. */
 export class Terminal {
@@ -84,6 +90,8 @@ export class Terminal {
   /** The venue's last reported cash balance, to match refunds against. */
   private balance: string | null = null;
   private snapshotTimer: (() => void) | null = null;
+  private marketsRetry: (() => void) | null = null;
+  private closed = false;
 
   constructor(readonly parts: TerminalParts) {
     const { clock, journal, venue, feeds } = parts;
@@ -133,11 +141,30 @@ export class Terminal {
   /** Connects to the venue, learns its markets and starts the reference feeds and reconciliation. */
   async start(): Promise<void> {
     await this.parts.venue.connect();
-    const markets = await this.parts.venue.markets();
-    if (markets.ok) for (const m of markets.value) this.markets.set(m.symbol, m);
-    this.startReference([...this.markets.keys()]);
+    const listed = await this.loadMarkets();
+    this.startReference(this.parts.markets ?? [...this.markets.keys()]);
+    if (!listed) this.retryMarkets();
     this.scheduleReconcile();
     this.scheduleSnapshot();
+  }
+
+  /** The venue's tick and step sizes, which the ticket needs; false when the venue did not answer. */
+  private async loadMarkets(): Promise<boolean> {
+    const markets = await this.parts.venue.markets();
+    if (this.closed) return true;
+    if (!markets.ok) return false;
+    const chosen = this.parts.markets ? new Set(this.parts.markets) : null;
+    for (const m of markets.value) if (!chosen || chosen.has(m.symbol)) this.markets.set(m.symbol, m);
+    this.scheduleSnapshot();
+    return true;
+  }
+
+  private retryMarkets(): void {
+    this.marketsRetry = this.parts.clock.setTimer(MARKETS_RETRY_MS, () => {
+      void this.loadMarkets().then((listed) => {
+        if (!listed) this.retryMarkets();
+      });
+    });
   }
 
   referenceReading(market: string): ReferenceReading {
@@ -168,7 +195,14 @@ export class Terminal {
     const head = this.parts.journal.lastAppended();
     return {
       session: { kind: 'live' },
-      venue: { name: this.parts.venue.venue, status: this.view.status, since: this.view.since, connection: this.view.connection },
+      venue: {
+        name: this.parts.venue.venue,
+        account: this.parts.label ?? this.parts.venue.venue,
+        watchOnly: this.parts.venue.watchOnly,
+        status: this.view.status,
+        since: this.view.since,
+        connection: this.view.connection,
+      },
       journal: { state: health.state, message: health.message, events: head?.seq ?? 0, head: head?.hash ?? null, path: this.journalPath },
       markets: this.marketList(),
       positions: this.view.positionList(),
@@ -200,7 +234,9 @@ export class Terminal {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.snapshotTimer?.();
+    this.marketsRetry?.();
     for (const stop of this.stops) stop();
     await this.parts.venue.close();
     this.review.close();

@@ -4,6 +4,7 @@
  * height) are group-committed.
  */
 import type { EventKind, JournalEvent } from '../../../shared/domain';
+import { JournalInputError } from '../journal/errors';
 import type { NewJournalEvent } from '../orders/journal-port';
 import type { VenueEvent } from '../venues/port';
 import { PriceSampler } from './price-sampling';
@@ -77,7 +78,19 @@ export class VenueRecorder {
     if (event.kind === 'price') {
       if (!this.marks.take(event.price.market, event.price.markPrice, event.at)) return null;
     }
-    const mapped = map(event);
+    try {
+      return this.append(event, map(event));
+    } catch (error) {
+      if (!(error instanceof JournalInputError) || event.kind === 'malformed') throw error;
+      // The journal refuses some venue events as they are (an order placed outside Blackbox may
+      // carry no client id, which order records require). The message is still evidence.
+      const source = event.kind === 'venue_error' ? event.source : 'rest';
+      const problem = `not journaled as ${event.kind}: ${error.message}`;
+      return this.append(event, { kind: 'MALFORMED_MESSAGE', durable: true, payload: { source, problem } });
+    }
+  }
+
+  private append(event: VenueEvent, mapped: Mapped): JournalEvent {
     return this.journal.append(
       {
         venue: this.venue,

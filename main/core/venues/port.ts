@@ -228,6 +228,8 @@ export type OrderLookup = { found: true; order: VenueOrder } | { found: false };
 
 export interface VenueAdapter {
   readonly venue: string;
+  /** Read by address only: order entry answers WATCH_ONLY, so the terminal offers none. */
+  readonly watchOnly: boolean;
   /** Starts the stream and the pollers; resolves once the first connection attempt has settled. */
   connect(): Promise<void>;
   /** Stops the stream, the pollers and every timer. */

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { startBlackbox } from '../../core/terminal/start-terminal';
+import { electronSecrets } from './electron-secrets';
 import { electronSettings } from './electron-settings';
 import { withFileDialog } from './file-dialog';
 import { bindContract } from './ipc';
@@ -25,7 +26,7 @@ if (!app.requestSingleInstanceLock()) {
     const settings = electronSettings();
     // BLACKBOX_DATA_DIR lets tests (and careful users) point the journal elsewhere.
     const dataDir = process.env.BLACKBOX_DATA_DIR ?? app.getPath('userData');
-    const terminal = await startBlackbox({ dataDir, settings, scenarioDir: join(outDir, '..', 'scenarios') });
+    const terminal = await startBlackbox({ dataDir, settings, secrets: electronSecrets(), scenarioDir: join(outDir, '..', 'scenarios') });
     let window: BrowserWindow | null = createMainWindow(settings, outDir);
     const unbind = bindContract(withFileDialog(terminal, () => window), () => (window && !window.isDestroyed() ? window.webContents : null));
 

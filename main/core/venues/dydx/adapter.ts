@@ -28,6 +28,7 @@ export function watchOnly(venue: string): Unresolved {
 
 export class DydxAdapter implements VenueAdapter {
   readonly venue = 'dydx';
+  readonly watchOnly = true;
   private readonly listeners = new Listeners<VenueEvent>();
   private readonly queries: DydxQueries;
   private readonly indexer: DydxIndexer;

@@ -30,8 +30,6 @@ export interface DydxConfig {
   historyLimit?: number;
 }
 
-export const DYDX_MAINNET = { restUrl: 'https://indexer.dydx.trade/v4', wsUrl: 'wss://indexer.dydx.trade/v4/ws' };
-
 export const DYDX_DEFAULTS = {
   requestTimeoutMs: 5_000,
   heightPollMs: 5_000,

@@ -20,6 +20,7 @@ import { hyperliquidGreeting, HyperliquidStream, PING } from './stream';
 
 export class HyperliquidAdapter implements VenueAdapter {
   readonly venue = 'hyperliquid';
+  readonly watchOnly = true;
   private readonly listeners = new Listeners<VenueEvent>();
   private readonly queries: HyperliquidQueries;
   private readonly stream: HyperliquidStream;

@@ -28,8 +28,6 @@ export interface HyperliquidConfig {
   idleTimeoutMs?: number | null;
 }
 
-export const HYPERLIQUID_MAINNET = { apiUrl: 'https://api.hyperliquid.xyz', wsUrl: 'wss://api.hyperliquid.xyz/ws' };
-
 export const HYPERLIQUID_DEFAULTS = {
   requestTimeoutMs: 5_000,
   statusPollMs: 5_000,

@@ -18,6 +18,7 @@ import { ParadexWsClient } from './ws-client';
 
 export class ParadexAdapter implements VenueAdapter {
   readonly venue = 'paradex';
+  readonly watchOnly = false;
   private readonly listeners = new Listeners<VenueEvent>();
   private readonly queries: ParadexQueries;
   private readonly orders: ParadexOrderEntry;

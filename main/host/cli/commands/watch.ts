@@ -6,7 +6,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { systemClock } from '../../../core/clock';
-import { JournalInputError } from '../../../core/journal/errors';
 import { Journal } from '../../../core/journal/journal';
 import { VenueRecorder } from '../../../core/terminal/venue-recorder';
 import { Periodic } from '../../../core/venues/periodic';
@@ -81,7 +80,7 @@ export const watchCommand: Command = {
       throw new Error(`cannot record: ${health.message}`);
     }
     const watched = buildWatch(target, process.env);
-    const recorder = keepingRefused(new VenueRecorder(journal, target.venue));
+    const recorder = new VenueRecorder(journal, target.venue);
     try {
       return target.once ? await once(watched, recorder, target.json) : await follow(watched, recorder, target.json, target.journal);
     } finally {
@@ -92,30 +91,7 @@ export const watchCommand: Command = {
   },
 };
 
-/**
- * The journal refuses some venue events as they are (e.g. an order placed outside Blackbox has
- * no client id, which the journal requires of order records). The message is still evidence, so
- * it is journaled as a malformed message saying what was refused and why.
- */
-function keepingRefused(recorder: VenueRecorder): Recorder {
-  return {
-    record(event) {
-      try {
-        recorder.record(event);
-      } catch (error) {
-        if (!(error instanceof JournalInputError)) throw error;
-        const source = event.kind === 'malformed' || event.kind === 'venue_error' ? event.source : 'rest';
-        recorder.record({ kind: 'malformed', source, problem: `not journaled as ${event.kind}: ${error.message}`, raw: event.raw ?? '', at: event.at, venueAt: event.venueAt });
-      }
-    },
-  };
-}
-
-interface Recorder {
-  record(event: VenueEvent): void;
-}
-
-async function once(watched: Watched, recorder: Recorder, json: boolean): Promise<number> {
+async function once(watched: Watched, recorder: VenueRecorder, json: boolean): Promise<number> {
   const unsubscribe = watched.adapter.subscribe((event) => recorder.record(event));
   const snapshot = await takeSnapshot(watched, () => systemClock.now(), (event) => recorder.record(event));
   unsubscribe();
@@ -123,7 +99,7 @@ async function once(watched: Watched, recorder: Recorder, json: boolean): Promis
   return Object.keys(snapshot.errors).length === 0 ? 0 : 1;
 }
 
-async function follow(watched: Watched, recorder: Recorder, json: boolean, journalPath: string): Promise<number> {
+async function follow(watched: Watched, recorder: VenueRecorder, json: boolean, journalPath: string): Promise<number> {
   const { adapter } = watched;
   const print = (event: VenueEvent) => {
     recorder.record(event);
