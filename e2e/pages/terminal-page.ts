@@ -6,6 +6,9 @@ import type { Result } from '../../shared/result';
 export class TerminalPage {
   readonly statusBar: Locator;
   readonly venueMode: Locator;
+  /** The account the terminal runs on, in words ("Simulator", "Main · Paradex mainnet"). */
+  readonly venueAccount: Locator;
+  readonly watchOnly: Locator;
   readonly journalHealth: Locator;
   readonly chart: Locator;
   readonly banner: Locator;
@@ -14,6 +17,8 @@ export class TerminalPage {
   constructor(readonly page: Page) {
     this.statusBar = page.getByTestId('status-bar');
     this.venueMode = page.getByTestId('venue-mode');
+    this.venueAccount = page.getByTestId('venue-account');
+    this.watchOnly = page.getByTestId('watch-only');
     this.journalHealth = page.getByTestId('journal-health');
     this.chart = page.getByTestId('price-chart');
     this.banner = page.getByTestId('status-banner');

@@ -50,34 +50,34 @@ export function AccountForm({ editing, secrets, busy, save, onDone }: Props) {
       <h4>{editing ? `Edit ${editing.label}` : 'Add an account'}</h4>
       <label>
         <span>Name</span>
-        <input value={text.label} onChange={(e) => set('label', e.target.value)} placeholder="e.g. Main" />
+        <input aria-label="Name" value={text.label} onChange={(e) => set('label', e.target.value)} placeholder="e.g. Main" />
       </label>
       <label>
         <span>Venue</span>
-        <select value={text.venue} onChange={(e) => set('venue', e.target.value as AccountFormText['venue'])}>
+        <select aria-label="Venue" value={text.venue} onChange={(e) => set('venue', e.target.value as AccountFormText['venue'])}>
           {ACCOUNT_VENUES.map((v) => <option key={v} value={v}>{VENUE_NAMES[v]}</option>)}
         </select>
         <small>{TRADING_VENUES.includes(text.venue) ? 'Trades with a key held by Blackbox.' : 'Watched by address: no orders from Blackbox.'}</small>
       </label>
       <label>
         <span>Network</span>
-        <select value={text.network} onChange={(e) => set('network', e.target.value as AccountFormText['network'])}>
+        <select aria-label="Network" value={text.network} onChange={(e) => set('network', e.target.value as AccountFormText['network'])}>
           {NETWORKS.map((n) => <option key={n}>{n}</option>)}
         </select>
       </label>
       <label>
         <span>Address</span>
-        <input value={text.address} onChange={(e) => set('address', e.target.value)} placeholder={ADDRESS_RULES[text.venue].example} spellCheck={false} />
+        <input aria-label="Address" value={text.address} onChange={(e) => set('address', e.target.value)} placeholder={ADDRESS_RULES[text.venue].example} spellCheck={false} />
       </label>
       {text.venue === 'dydx' && (
         <label>
           <span>Subaccount</span>
-          <input inputMode="numeric" value={text.subaccount} onChange={(e) => set('subaccount', e.target.value)} />
+          <input aria-label="Subaccount" inputMode="numeric" value={text.subaccount} onChange={(e) => set('subaccount', e.target.value)} />
         </label>
       )}
       <label>
         <span>Markets</span>
-        <input value={text.markets} onChange={(e) => set('markets', e.target.value)} placeholder={MARKET_EXAMPLES[text.venue]} spellCheck={false} />
+        <input aria-label="Markets" value={text.markets} onChange={(e) => set('markets', e.target.value)} placeholder={MARKET_EXAMPLES[text.venue]} spellCheck={false} />
         <small>separated by commas or spaces</small>
       </label>
       <fieldset className="sources">
@@ -91,7 +91,7 @@ export function AccountForm({ editing, secrets, busy, save, onDone }: Props) {
       </fieldset>
       <label className="wide">
         <span>Symbol overrides</span>
-        <textarea rows={2} value={text.symbols} onChange={(e) => set('symbols', e.target.value)} placeholder="coinbase BTC-USD-PERP=BTC-USD" spellCheck={false} />
+        <textarea aria-label="Symbol overrides" rows={2} value={text.symbols} onChange={(e) => set('symbols', e.target.value)} placeholder="coinbase BTC-USD-PERP=BTC-USD" spellCheck={false} />
         <small>optional, one a line: source market=symbol, where the source names the market differently</small>
       </label>
       <EndpointFields text={text} set={set} />

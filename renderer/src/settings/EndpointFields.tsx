@@ -22,7 +22,7 @@ export function EndpointFields({ text, set }: Props) {
       {FIELDS.map((f) => (
         <label key={f.key}>
           <span>{f.label}</span>
-          <input value={text[f.key]} onChange={(e) => set(f.key, e.target.value)} placeholder={`${f.placeholder} (network default when blank)`} spellCheck={false} />
+          <input aria-label={f.label} value={text[f.key]} onChange={(e) => set(f.key, e.target.value)} placeholder={`${f.placeholder} (network default when blank)`} spellCheck={false} />
         </label>
       ))}
     </details>

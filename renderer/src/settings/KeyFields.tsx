@@ -22,7 +22,7 @@ export function KeyFields({ secrets, value, onChange, keyHeld, subkey, onSubkey 
       <label>
         <span>Private key</span>
         <input
-          type="password" autoComplete="off" spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)}
+          type="password" aria-label="Private key" autoComplete="off" spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)}
           placeholder={keyHeld ? 'blank keeps the key held' : '0x… (Starknet private key)'}
         />
       </label>

@@ -41,12 +41,16 @@ export function useVenueSettings(api: BlackboxApi, account: string | undefined):
     };
   }, [api, account]);
 
-  /** Runs one call with the buttons disabled; a good answer replaces the view. */
+  /**
+   * Runs one call with the buttons disabled; a good answer replaces the view. After a failure the
+   * view is read again: a switch that failed may have left main on the simulator with a notice.
+   */
   async function call(send: () => Promise<Result<VenueSettingsView>>): Promise<Result<VenueSettingsView>> {
     setBusy(true);
     try {
       const result = await send();
-      if (result.ok) setSettings(result.value);
+      const view = result.ok ? result : await api.getVenueSettings({});
+      if (view.ok) setSettings(view.value);
       return result;
     } finally {
       setBusy(false);
