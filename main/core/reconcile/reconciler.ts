@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../../../shared/incidents';
 import type { Clock } from '../clock';
+import { JournalUnavailableError } from '../journal/errors';
 import type { Journal } from '../journal/journal';
 import type { FillRow } from '../journal/projections';
 import type { NewEvent } from '../journal/payloads';
@@ -25,6 +26,7 @@ export interface ReconcileDeps {
 
 export class Reconciler {
   private running: Promise<void> | null = null;
+  private stopped = false;
   private again: string | null = null;
   readonly reversedFills = new Set<string>();
   readonly vanishedOrders = new Set<string>();
@@ -53,12 +55,21 @@ export class Reconciler {
     if (fill) this.fills.set(fillId, { ...fill, busted: true });
   }
 
+  /** Ends reconciliation: a run still waiting for the venue records nothing when it returns. */
+  stop(): void {
+    this.stopped = true;
+  }
+
   request(trigger: string): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = trigger;
       return this.running;
     }
-    const run = this.run(trigger).finally(() => {
+    const run = this.run(trigger).catch((error: unknown) => {
+      // A journal that failed says so in its health, which the status bar shows; a run has nothing to add.
+      if (!(error instanceof JournalUnavailableError)) throw error;
+    }).finally(() => {
       this.running = null;
       const next = this.again;
       this.again = null;
@@ -74,6 +85,7 @@ export class Reconciler {
     const [fills, busts, history, open, positions] = await Promise.all([
       venue.fills({ since }), venue.tradeBusts(), venue.ordersHistory({ since }), venue.openOrders(), venue.positions(),
     ]);
+    if (this.stopped) return;
     const failed = [fills, busts, history, open, positions].find((r): r is Extract<QueryResult<unknown>, { ok: false }> => !r.ok);
     const now = clock.now();
     if (failed) {
@@ -89,6 +101,7 @@ export class Reconciler {
       const lookup = await venue.orderByClientId(row.clientId);
       if (lookup.ok && !lookup.value.found) confirmed.push(row);
     }
+    if (this.stopped) return;
     const run = this.append({
       kind: 'RECONCILE_RUN',
       venue: venue.venue,

@@ -235,6 +235,7 @@ export class Terminal {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.reconciler.stop();
     this.snapshotTimer?.();
     this.marketsRetry?.();
     for (const stop of this.stops) stop();

@@ -1,0 +1,174 @@
+/**
+ * Venue accounts end to end in main: saved through the contract, keys kept out of every file
+ * and answer, the live terminal moved onto a dYdX indexer and a Paradex venue on loopback, and
+ * back to the simulator — on one journal.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ec, shortString, typedData } from 'starknet';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { VenueSettingsView } from '../../../shared/venue-accounts';
+import { dispatch } from '../api/dispatch';
+import { Journal } from '../journal/journal';
+import { confSettings } from '../settings/conf-settings';
+import { memorySecretStore, type SecretStore } from '../settings/secret-store';
+import { restUrl, startFixtureIndexer } from '../venues/dydx/fixtures/fixture-indexer';
+import type { LoopbackVenue } from '../venues/dydx/fixtures/loopback-venue';
+import { ADDRESS } from '../venues/dydx/fixtures/payloads';
+import { FixtureVenue } from '../venues/paradex/fixtures/fixture-venue';
+import { authTypedData } from '../venues/paradex/starknet-typed-data';
+import { startBlackbox } from './start-terminal';
+import type { TerminalSwitch } from './terminal-switch';
+
+const KEY = '0x1234567890abcdef1234567890abcdef';
+const PARADEX_ACCOUNT = '0x5137d0c0ffee';
+/** Nothing listens here: the reference tickers fail fast instead of reaching the internet. */
+const NO_FEEDS = { coinbase: 'http://127.0.0.1:9', kraken: 'http://127.0.0.1:9', binance: 'http://127.0.0.1:9' };
+
+let dataDir: string;
+let host: TerminalSwitch | null;
+let secrets: SecretStore;
+const servers: Array<{ close(): Promise<void> | void }> = [];
+
+async function open(): Promise<TerminalSwitch> {
+  host = await startBlackbox({ dataDir, settings: confSettings(dataDir), secrets, scenarioDir: join(import.meta.dirname, '../../../scenarios'), referenceUrls: NO_FEEDS });
+  return host;
+}
+
+async function call<T>(method: string, params: unknown): Promise<T> {
+  const result = await dispatch(host!.handlers, method, params);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function refused(method: string, params: unknown): Promise<{ code: string; message: string }> {
+  const result = await dispatch(host!.handlers, method, params);
+  if (result.ok) throw new Error(`${method} was accepted`);
+  return result.error;
+}
+
+const dydxAccount = (venue: LoopbackVenue) => ({
+  label: 'Watch', venue: 'dydx', address: ADDRESS, markets: ['ETH-USD', 'BTC-USD'], sources: ['coinbase', 'kraken'],
+  restUrl: restUrl(venue), wsUrl: venue.wsUrl,
+});
+
+/** Every file Blackbox wrote in its data folder, as text. */
+const everythingOnDisk = () => readdirSync(dataDir).map((f) => readFileSync(join(dataDir, f)).toString('latin1')).join('\n');
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'bb-accounts-'));
+  secrets = memorySecretStore('memory only');
+  await open();
+});
+afterEach(async () => {
+  await host?.close();
+  host = null;
+  for (const server of servers.splice(0)) await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('venue accounts through the contract', () => {
+  it('checks what is saved and says which field is wrong', async () => {
+    expect(await refused('saveVenueAccount', { account: { label: 'x', venue: 'dydx', address: 'dydx1abc', markets: ['BTC-USD'], sources: ['coinbase'] } }))
+      .toMatchObject({ code: 'INVALID_PARAMS', message: expect.stringContaining('address') });
+    expect(await refused('saveVenueAccount', { account: { label: 'x', venue: 'paradex', address: PARADEX_ACCOUNT, markets: ['BTC-USD-PERP'], sources: ['coinbase'] } }))
+      .toMatchObject({ code: 'KEY_REQUIRED' });
+    expect(await refused('saveVenueAccount', { account: { label: 'x', venue: 'dydx', address: ADDRESS, markets: ['BTC-USD'], sources: ['coinbase'] }, privateKey: KEY }))
+      .toMatchObject({ code: 'INVALID_PARAMS', message: expect.stringContaining('only Paradex') });
+    expect(await refused('saveVenueAccount', { account: { label: 'x', venue: 'dydx', address: ADDRESS, markets: ['BTC-USD'], sources: ['coinbase'], wsUrl: 'http://x' } }))
+      .toMatchObject({ code: 'INVALID_PARAMS', message: expect.stringContaining('wsUrl') });
+    expect((await call<VenueSettingsView>('getVenueSettings', {})).accounts).toEqual([]);
+  });
+
+  it('keeps a Paradex key for the signer only: never in the settings file, the journal or an answer', async () => {
+    const saved = await call<VenueSettingsView>('saveVenueAccount', {
+      account: { label: 'Main', venue: 'paradex', address: PARADEX_ACCOUNT, markets: ['BTC-USD-PERP'], sources: ['coinbase', 'kraken', 'binance'] }, privateKey: KEY,
+    });
+    expect(saved.accounts).toEqual([expect.objectContaining({ id: 'A1', venue: 'paradex', mode: 'trade', hasKey: true })]);
+    expect(saved.secrets).toEqual({ kind: 'memory', note: 'memory only' });
+    expect(JSON.stringify(saved)).not.toContain(KEY.slice(2));
+    // Editing without a key keeps the one held; the view never had it.
+    const edited = await call<VenueSettingsView>('saveVenueAccount', { id: 'A1', account: { label: 'Main 2', venue: 'paradex', address: PARADEX_ACCOUNT, markets: ['ETH-USD-PERP'], sources: ['coinbase'] } });
+    expect(edited.accounts[0]).toMatchObject({ label: 'Main 2', hasKey: true });
+    host!.live.parts.journal.flush();
+    expect(everythingOnDisk()).not.toContain(KEY.slice(2));
+    expect(secrets.read('A1')).toBe(KEY);
+    await call('removeVenueAccount', { id: 'A1' });
+    expect(secrets.has('A1')).toBe(false);
+  });
+
+  it('runs the live terminal on a dYdX account watched by address, refuses orders there, and goes back to the simulator', async () => {
+    const indexer = await startFixtureIndexer();
+    servers.push(indexer);
+    const { accounts } = await call<VenueSettingsView>('saveVenueAccount', { account: dydxAccount(indexer) });
+    const used = await call<VenueSettingsView>('useVenueAccount', { id: accounts[0].id });
+    expect(used).toMatchObject({ active: 'A1', notice: null });
+    await vi.waitFor(async () => {
+      const snapshot = await call<{ venue: Record<string, unknown>; positions: Array<{ market: string; size: string }>; markets: Array<{ symbol: string }> }>('getSnapshot', {});
+      expect(snapshot.venue).toMatchObject({ name: 'dydx', account: 'Watch · dYdX mainnet', watchOnly: true, connection: 'connected' });
+      expect(snapshot.positions).toEqual([expect.objectContaining({ market: 'ETH-USD', size: '-2' })]);
+      expect(snapshot.markets.map((m) => m.symbol).sort()).toEqual(['BTC-USD', 'ETH-USD']);
+    });
+    expect(await refused('placeOrder', { market: 'ETH-USD', side: 'BUY', type: 'LIMIT', size: '1', price: '1900' })).toMatchObject({ code: 'WATCH_ONLY' });
+    expect(await refused('removeVenueAccount', { id: 'A1' })).toMatchObject({ code: 'IN_USE' });
+    expect(indexer.requests.some((r) => r.path === `/v4/addresses/${ADDRESS}/subaccountNumber/0`)).toBe(true);
+
+    // A restart resumes on the account chosen last.
+    await host!.close();
+    await open();
+    expect((await call<{ venue: { account: string } }>('getSnapshot', {})).venue.account).toBe('Watch · dYdX mainnet');
+
+    expect(await call<VenueSettingsView>('useVenueAccount', { id: null })).toMatchObject({ active: null });
+    expect((await call<{ venue: { account: string; watchOnly: boolean } }>('getSnapshot', {})).venue).toMatchObject({ account: 'Simulator', watchOnly: false });
+    const journalPath = host!.journalPath;
+    await host!.close();
+    host = null;
+    const review = Journal.openReadOnly(journalPath);
+    try {
+      const events = [];
+      for (let page = review.query({ limit: 1_000 }); ; page = review.query({ limit: 1_000, afterSeq: events.at(-1)!.seq })) {
+        events.push(...page.events);
+        if (!page.more) break;
+      }
+      expect(new Set(events.map((e) => e.venue))).toEqual(new Set(['dydx', 'paradex']));
+      expect(events.some((e) => e.kind === 'ORDER_INTENT')).toBe(false);
+      expect((await review.verify()).verified).toBe(true);
+    } finally {
+      review.close();
+    }
+  });
+
+  it('signs in to Paradex with the held key, and after a restart with the key gone runs the simulator and says why', async () => {
+    const venue = await FixtureVenue.start();
+    servers.push(venue);
+    const publicKey = ec.starkCurve.getPublicKey(KEY, false);
+    venue.route('GET', '/v1/system/config', { status: 200, body: { starknet_chain_id: 'PRIVATE_SN_PARACLEAR_MAINNET' } });
+    venue.route('GET', '/v1/markets', { status: 200, body: { results: [] } });
+    const verified: boolean[] = [];
+    venue.route('POST', '/v1/auth', (request) => {
+      const [r, s] = JSON.parse(String(request.headers['paradex-starknet-signature'])) as string[];
+      const data = authTypedData(shortString.encodeShortString('PRIVATE_SN_PARACLEAR_MAINNET'), Number(request.headers['paradex-timestamp']), Number(request.headers['paradex-signature-expiration']));
+      const hash = typedData.getMessageHash(data, String(request.headers['paradex-starknet-account']));
+      verified.push(ec.starkCurve.verify(new ec.starkCurve.Signature(BigInt(r), BigInt(s)), hash, publicKey));
+      return verified.at(-1) ? { status: 200, body: { jwt_token: 'jwt-1' } } : { status: 401, body: { error: 'INVALID_SIGNATURE' } };
+    });
+    await call('saveVenueAccount', {
+      account: { label: 'Main', venue: 'paradex', address: PARADEX_ACCOUNT, markets: ['BTC-USD-PERP'], sources: ['coinbase'], restUrl: venue.restUrl, wsUrl: venue.wsUrl },
+      privateKey: KEY,
+    });
+    await call('useVenueAccount', { id: 'A1' });
+    expect(verified).toContain(true);
+    expect(verified).not.toContain(false);
+    expect((await call<{ venue: Record<string, unknown> }>('getSnapshot', {})).venue).toMatchObject({ name: 'paradex', account: 'Main · Paradex mainnet', watchOnly: false });
+
+    await host!.close();
+    secrets = memorySecretStore('memory only');
+    await open();
+    const view = await call<VenueSettingsView>('getVenueSettings', {});
+    expect(view).toMatchObject({ active: null, notice: expect.stringContaining('no key for Main') });
+    expect(view.accounts[0].hasKey).toBe(false);
+    expect((await call<{ venue: { account: string } }>('getSnapshot', {})).venue.account).toBe('Simulator');
+    expect(await refused('useVenueAccount', { id: 'A1' })).toMatchObject({ code: 'KEY_REQUIRED' });
+  });
+});
