@@ -93,7 +93,8 @@ export const fillSchema = z.object({
 /** Semantics unconfirmed (venue-apis.md §3.2): kept whole, read as "something special" when not null. */
 export const exchangeStatusSchema = z.object({ time: millis, specialStatuses: z.unknown() });
 
-export const wsFrameSchema = z.object({ channel: z.string().min(1), data: z.unknown() });
+/** `pong` comes without `data`. */
+export const wsFrameSchema = z.object({ channel: z.string().min(1), data: z.unknown().optional() });
 
 export const userEventSchema = z.union([
   z.object({ fills: z.array(z.unknown()) }),

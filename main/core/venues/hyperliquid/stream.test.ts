@@ -120,9 +120,15 @@ describe('Hyperliquid WebSocket', () => {
 
   it('pings on the clock; a dropped link reconnects after the backoff and subscribes again', async () => {
     await connected();
-    const pong = venue.next<{ message: unknown }>('message', (m) => (m.message as { method?: string }).method === 'ping');
+    const ping = venue.next<{ message: unknown }>('message', (m) => (m.message as { method?: string }).method === 'ping');
     clock.advanceTo(START + 30_000);
-    await pong;
+    await ping;
+    // The venue's answer carries no data; it is neither an event nor a malformed message.
+    venue.broadcast({ channel: 'pong' });
+    const after = tap.next('price');
+    venue.broadcast(ethCtx);
+    await after;
+    expect(tap.events.filter((e) => e.kind === 'malformed')).toEqual([]);
     const down = tap.next('connection', (e) => e.state === 'down');
     venue.dropSockets();
     expect(await down).toMatchObject({ attempt: 1, retryInMs: 500 });
