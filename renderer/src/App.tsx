@@ -21,7 +21,7 @@ import { OrderTicket } from './ticket/OrderTicket';
 
 export function App({ api }: { api: BlackboxApi }) {
   const { snapshot, error } = useSnapshot(api);
-  // Kept above the session: a switch of account rebuilds the session while the switch still runs.
+  // Kept above the session, which a switch of account rebuilds: the switch still running and the tab the trader is on survive it.
   const venueSettings = useVenueSettings(api, snapshot?.venue.account);
   const tab = useState('positions');
   if (error) return <p className="fatal">Cannot reach the terminal: {error}</p>;

@@ -7,7 +7,12 @@ export function useSnapshot(api: BlackboxApi): { snapshot: TerminalSnapshot | nu
   const [snapshot, setSnapshot] = useState<TerminalSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const unsubscribe = api.on('snapshot', setSnapshot);
+    // A first read can fail while main moves to another venue account; the snapshot it pushes
+    // once the move is done brings the page up after all.
+    const unsubscribe = api.on('snapshot', (next) => {
+      setSnapshot(next);
+      setError(null);
+    });
     void api.getSnapshot({}).then((result) => {
       if (result.ok) setSnapshot(result.value);
       else setError(`${result.error.code}: ${result.error.message}`);
