@@ -4,11 +4,14 @@
  * VenueRecorder into a real journal on disk. Frames are sent in batches and the next batch waits
  * for the previous one to be read, so the figure is what adapter + journal sustain, not what the
  * socket buffers. `venues` runs ~3 s (quick) or ~20 s; `soak` streams for 10 minutes and reports
- * the peak resident memory, to show nothing grows without bound.
+ * the peak resident memory and the live heap (after a full collection) at half time and at the
+ * end of each adapter's run: a ratio near 1 shows nothing grows without bound.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { systemClock } from '../main/core/clock';
 import { Journal } from '../main/core/journal/journal';
 import { VenueRecorder } from '../main/core/terminal/venue-recorder';
@@ -50,7 +53,17 @@ function hyperliquidFrame(i: number): string {
 interface Run {
   messagesPerSecond: number;
   peakRssMb: number;
+  heapMidMb: number;
+  heapEndMb: number;
 }
+
+setFlagsFromString('--expose-gc');
+/** A full collection, so the heap measured is what is still referenced, not garbage not yet swept. */
+const collect = runInNewContext('gc') as () => void;
+const liveHeapMb = (): number => {
+  collect();
+  return Number((process.memoryUsage().heapUsed / 2 ** 20).toFixed(1));
+};
 
 async function stream(venue: LoopbackVenue, adapter: VenueAdapter, frame: (i: number) => string, durationMs: number): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'blackbox-venues-bench-'));
@@ -77,7 +90,9 @@ async function stream(venue: LoopbackVenue, adapter: VenueAdapter, frame: (i: nu
     read = 0;
     const started = performance.now();
     let sent = 0;
+    let heapMidMb: number | null = null;
     while (performance.now() - started < durationMs) {
+      if (heapMidMb === null && performance.now() - started >= durationMs / 2) heapMidMb = liveHeapMb();
       wanted = sent + BATCH;
       const batchRead = new Promise<void>((resolve) => (release = resolve));
       for (let i = 0; i < BATCH; i++) venue.broadcast(frame(sent++));
@@ -85,7 +100,8 @@ async function stream(venue: LoopbackVenue, adapter: VenueAdapter, frame: (i: nu
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
     const seconds = (performance.now() - started) / 1000;
-    return { messagesPerSecond: Math.round(read / seconds), peakRssMb: Math.round(peakRss / 2 ** 20) };
+    const heapEndMb = liveHeapMb();
+    return { messagesPerSecond: Math.round(read / seconds), peakRssMb: Math.round(peakRss / 2 ** 20), heapMidMb: heapMidMb ?? heapEndMb, heapEndMb };
   } finally {
     await adapter.close();
     journal.flush();
@@ -119,6 +135,13 @@ async function measure(totalMs: number, prefix: string): Promise<Record<string, 
     [`${prefix}.dydx.messages_per_s`]: d.messagesPerSecond,
     [`${prefix}.hyperliquid.messages_per_s`]: h.messagesPerSecond,
     [`${prefix}.peak_rss_mb`]: Math.max(d.peakRssMb, h.peakRssMb),
+    ...Object.fromEntries(
+      ([['dydx', d], ['hyperliquid', h]] as const).flatMap(([name, run]) => [
+        [`${prefix}.${name}.heap_mid_mb`, run.heapMidMb],
+        [`${prefix}.${name}.heap_end_mb`, run.heapEndMb],
+        [`${prefix}.${name}.heap_growth_ratio`, Number((run.heapEndMb / run.heapMidMb).toFixed(3))],
+      ]),
+    ),
   };
 }
 
