@@ -5,6 +5,8 @@ export const FINDING_KINDS = [
   'VENUE_CANCEL', 'ORDER_VANISHED', 'FILL_REVERSED', 'FILL_DISCOVERED', 'POSITION_DRIFT',
   'HEIGHT_REGRESSION', 'HEIGHT_STALL', 'UNEXPECTED_LIQUIDATION', 'UNVERIFIABLE_LIQUIDATION',
   'UNEXPECTED_TRIGGER', 'STALE_VENUE_PRICE', 'PRICE_DIVERGENCE', 'API_AMBIGUITY',
+  /** A venue message we could not read, or a venue answering errors (429, 403, 5xx) while polled. */
+  'MALFORMED_MESSAGE', 'VENUE_ERROR',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

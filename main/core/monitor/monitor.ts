@@ -11,6 +11,7 @@ import type { Reconciler } from '../reconcile/reconciler';
 import type { VenueAccount, VenueEvent, VenueFill, VenueOrder } from '../venues/port';
 import { HeightWatch } from './height-watch';
 import { judgeLiquidation, type HeldPosition } from './liquidation-check';
+import { MessageWatch } from './message-watch';
 import { PriceWatch } from './price-watch';
 import { TriggerWatch } from './trigger-watch';
 
@@ -46,6 +47,7 @@ export class Monitor {
   readonly heights = new HeightWatch();
   readonly prices = new PriceWatch();
   readonly triggers = new TriggerWatch();
+  readonly messages = new MessageWatch();
   private account: { value: VenueAccount; seq: number } | null = null;
   private readonly liquidationIncidents = new Map<string, IncidentView>();
 
@@ -73,6 +75,12 @@ export class Monitor {
         this.deps.reconciler.sawBust(event.bust.bustedFillId);
         void this.deps.reconciler.request('trade bust');
         return;
+      case 'malformed':
+      case 'venue_error': {
+        const finding = this.messages.onProblem(event, record.seq);
+        if (finding) this.deps.incidents.add(finding);
+        return;
+      }
       default:
         return;
     }
