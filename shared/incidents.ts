@@ -7,6 +7,8 @@ export const FINDING_KINDS = [
   'UNEXPECTED_TRIGGER', 'STALE_VENUE_PRICE', 'PRICE_DIVERGENCE', 'API_AMBIGUITY',
   /** A venue message we could not read, or a venue answering errors (429, 403, 5xx) while polled. */
   'MALFORMED_MESSAGE', 'VENUE_ERROR',
+  /** The venue's on-chain settlement of a fill or liquidation was rejected or reverted. */
+  'SETTLEMENT_FAILED',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -8,7 +8,7 @@ import type { Finding, IncidentView } from '../../../shared/incidents';
 import type { IncidentBook } from '../incidents/incident-book';
 import type { FillRow } from '../journal/projections';
 import type { Reconciler } from '../reconcile/reconciler';
-import type { VenueAccount, VenueEvent, VenueFill, VenueOrder } from '../venues/port';
+import { FAILED_TRANSACTION_STATES, type VenueAccount, type VenueEvent, type VenueFill, type VenueOrder, type VenueTransaction } from '../venues/port';
 import { HeightWatch } from './height-watch';
 import { judgeLiquidation, type HeldPosition } from './liquidation-check';
 import { MessageWatch } from './message-watch';
@@ -75,6 +75,8 @@ export class Monitor {
         this.deps.reconciler.sawBust(event.bust.bustedFillId);
         void this.deps.reconciler.request('trade bust');
         return;
+      case 'transaction':
+        return this.onTransaction(event.transaction, event.at, record.seq);
       case 'malformed':
       case 'venue_error': {
         const finding = this.messages.onProblem(event, record.seq);
@@ -84,6 +86,17 @@ export class Monitor {
       default:
         return;
     }
+  }
+
+  /** The chain refused what the venue matched: the fill it settles is about to be reversed. */
+  private onTransaction(transaction: VenueTransaction, at: number, seq: number): void {
+    if (!FAILED_TRANSACTION_STATES.has(transaction.state)) return;
+    this.deps.incidents.add({
+      kind: 'SETTLEMENT_FAILED', market: null, clientIds: [], at: transaction.venueAt ?? at, detectedAt: at, evidence: [seq],
+      summary: `The venue's ${transaction.type} transaction for ${transaction.id} was ${transaction.state} on chain`,
+      detail: { id: transaction.id, type: transaction.type, state: transaction.state, hash: transaction.hash },
+    });
+    void this.deps.reconciler.request(`transaction ${transaction.state}`);
   }
 
   onReference(market: string, price: string | null, at: number): void {

@@ -34,7 +34,8 @@ interface Client {
   cancelPong: (() => void) | null;
 }
 
-const PRIVATE_CHANNEL = /^(orders|fills)\.[^.]+$|^(positions|account|tradebusts)$/;
+/** `transaction` is accepted and stays quiet: the simulator settles nothing on a chain of its own. */
+const PRIVATE_CHANNEL = /^(orders|fills)\.[^.]+$|^(positions|account|tradebusts|transaction)$/;
 
 export class WsHub {
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -211,6 +212,7 @@ export class WsHub {
       case 'positions':
       case 'account':
       case 'tradebusts':
+      case 'transaction':
         return scope === undefined;
       default:
         return false;

@@ -17,6 +17,8 @@ import { restUrl, startFixtureIndexer } from '../venues/dydx/fixtures/fixture-in
 import type { LoopbackVenue } from '../venues/dydx/fixtures/loopback-venue';
 import { ADDRESS } from '../venues/dydx/fixtures/payloads';
 import { FixtureVenue } from '../venues/paradex/fixtures/fixture-venue';
+import { revertedTransaction } from '../venues/paradex/fixtures/rest-payloads';
+import { dataFrame } from '../venues/paradex/fixtures/ws-frames';
 import { authTypedData } from '../venues/paradex/starknet-typed-data';
 import { startBlackbox } from './start-terminal';
 import type { TerminalSwitch } from './terminal-switch';
@@ -171,6 +173,16 @@ describe('venue accounts through the contract', () => {
     expect(verified).toContain(true);
     expect(verified).not.toContain(false);
     expect((await call<{ venue: Record<string, unknown> }>('getSnapshot', {})).venue).toMatchObject({ name: 'paradex', account: 'Main · Paradex mainnet', watchOnly: false });
+
+    // A settlement the chain reverted is journalled and becomes an incident at once.
+    venue.broadcast(dataFrame('transaction', revertedTransaction));
+    await vi.waitFor(async () => {
+      const incidents = await call<Array<{ kind: string; evidence: number[] }>>('listIncidents', {});
+      const failed = incidents.find((i) => i.kind === 'SETTLEMENT_FAILED');
+      expect(failed).toBeDefined();
+      const [record] = await call<Array<{ kind: string; payload: unknown }>>('getJournalEvents', { seqs: failed!.evidence });
+      expect(record).toMatchObject({ kind: 'TRANSACTION_STATE', payload: { id: revertedTransaction.id, state: 'REVERTED' } });
+    });
 
     await host!.close();
     secrets = memorySecretStore('memory only');

@@ -6,7 +6,7 @@
 import type { EventKind, JournalEvent } from '../../../shared/domain';
 import { JournalInputError } from '../journal/errors';
 import type { NewJournalEvent } from '../orders/journal-port';
-import type { VenueEvent } from '../venues/port';
+import { FAILED_TRANSACTION_STATES, type VenueEvent } from '../venues/port';
 import { PriceSampler } from './price-sampling';
 
 export interface RecordingJournal {
@@ -45,6 +45,11 @@ function map(event: VenueEvent): Mapped {
       return { kind: 'POSITION_SNAPSHOT', durable: false, market: event.position.market, payload: event.position };
     case 'account':
       return { kind: 'ACCOUNT_SNAPSHOT', durable: false, payload: event.account };
+    case 'transaction': {
+      // A failed settlement is evidence of a reversal to come; the routine states are group-committed.
+      const failed = FAILED_TRANSACTION_STATES.has(event.transaction.state);
+      return { kind: 'TRANSACTION_STATE', durable: failed, payload: withoutNulls(event.transaction) };
+    }
     case 'trade_bust':
       return { kind: 'TRADE_BUST', durable: true, payload: { fillId: event.bust.bustedFillId, ...withoutNulls(event.bust) } };
     case 'chain_height':

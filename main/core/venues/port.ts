@@ -96,6 +96,21 @@ export interface TradeBust {
   venueAt: number | null;
 }
 
+export const TRANSACTION_STATES = ['NOT_RECEIVED', 'RECEIVED', 'ACCEPTED_ON_L2', 'ACCEPTED_ON_L1', 'REJECTED', 'REVERTED'] as const;
+export type TransactionState = (typeof TRANSACTION_STATES)[number];
+/** States in which the chain did not take what the venue matched (Paradex: a bust usually follows). */
+export const FAILED_TRANSACTION_STATES: ReadonlySet<TransactionState> = new Set(['REJECTED', 'REVERTED']);
+
+/** The venue's settlement of a fill, liquidation or market settlement on its chain (Paradex `transaction`). */
+export interface VenueTransaction {
+  /** What the transaction settles: a fill id or a liquidation id. */
+  id: string;
+  hash: string | null;
+  type: string;
+  state: TransactionState;
+  venueAt: number | null;
+}
+
 export interface VenuePrice {
   market: string;
   markPrice: DecimalString;
@@ -134,6 +149,7 @@ export type VenueEvent =
   | (EventBase & { kind: 'position'; position: VenuePosition })
   | (EventBase & { kind: 'account'; account: VenueAccount })
   | (EventBase & { kind: 'trade_bust'; bust: TradeBust })
+  | (EventBase & { kind: 'transaction'; transaction: VenueTransaction })
   | (EventBase & { kind: 'chain_height'; height: number })
   | (EventBase & { kind: 'malformed'; source: MessageSource; problem: string })
   /** The venue answered with an error or could not be reached while we polled or subscribed. */

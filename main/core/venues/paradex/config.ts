@@ -29,7 +29,7 @@ export interface ParadexConfig {
   maxPages?: number;
 }
 
-export const PARADEX_CHANNELS = ['markets_summary', 'orders.ALL', 'fills.ALL', 'positions', 'account', 'tradebusts'] as const;
+export const PARADEX_CHANNELS = ['markets_summary', 'orders.ALL', 'fills.ALL', 'positions', 'account', 'tradebusts', 'transaction'] as const;
 
 export const PARADEX_DEFAULTS = {
   requestTimeoutMs: 5_000,

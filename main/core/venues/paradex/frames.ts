@@ -5,7 +5,7 @@
  */
 import type { VenueEvent } from '../port';
 import {
-  readAccount, readFill, readMarketSummary, readOrder, readPosition, readTradeBust, type Parsed,
+  readAccount, readFill, readMarketSummary, readOrder, readPosition, readTradeBust, readTransaction, type Parsed,
 } from './parse';
 import { describeIssues, rpcResponseSchema, subscriptionFrameSchema } from './schemas';
 
@@ -43,6 +43,7 @@ function builderFor(channel: string): Builder | null {
   if (channel === 'positions') return typed(readPosition, (position) => ({ kind: 'position', position }));
   if (channel === 'account') return typed(readAccount, (account) => ({ kind: 'account', account }));
   if (channel === 'tradebusts') return typed(readTradeBust, (bust) => ({ kind: 'trade_bust', bust }));
+  if (channel === 'transaction') return typed(readTransaction, (transaction) => ({ kind: 'transaction', transaction }));
   return null;
 }
 

@@ -5,11 +5,11 @@
 import Decimal from 'decimal.js';
 import type { z } from 'zod';
 import type {
-  TradeBust, VenueAccount, VenueFill, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
+  TradeBust, VenueAccount, VenueFill, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice, VenueTransaction,
 } from '../port';
 import {
   accountSchema, describeIssues, fillSchema, marketSchema, marketSummarySchema, orderSchema, positionSchema,
-  systemStateSchema, tradeBustSchema,
+  systemStateSchema, tradeBustSchema, transactionSchema,
 } from './schemas';
 
 export type Parsed<T> = { ok: true; value: T; venueAt: number | null } | { ok: false; problem: string };
@@ -106,6 +106,11 @@ export const readTradeBust = reader('tradebust', tradeBustSchema, (b): { value: 
   venueAt: b.created_at,
   value: { account: b.account, bustedFillId: b.busted_fill_id, venueAt: b.created_at },
 }));
+
+export const readTransaction = reader('transaction', transactionSchema, (t): { value: VenueTransaction; venueAt: number | null } => {
+  const venueAt = t.completed_at ?? t.created_at;
+  return { venueAt, value: { id: t.id, hash: t.hash, type: t.type, state: t.state, venueAt } };
+});
 
 export const readMarketSummary = reader(
   'markets_summary',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SIDES } from '../../../../shared/domain';
-import { FILL_TYPES, LIQUIDITIES, VENUE_MODES, VENUE_ORDER_STATUSES, VENUE_ORDER_TYPES } from '../port';
+import { FILL_TYPES, LIQUIDITIES, TRANSACTION_STATES, VENUE_MODES, VENUE_ORDER_STATUSES, VENUE_ORDER_TYPES } from '../port';
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -93,6 +93,16 @@ export const tradeBustSchema = z.object({
   account: optionalText,
   busted_fill_id: z.string().min(1),
   created_at: optionalMillis,
+});
+
+/** `transaction` channel and `GET /v1/transactions` item (paradex-py TransactionResponse). */
+export const transactionSchema = z.object({
+  id: z.string().min(1),
+  hash: optionalText,
+  type: z.enum(['TRANSACTION_FILL', 'TRANSACTION_LIQUIDATE', 'TRANSACTION_SETTLE_MARKET']),
+  state: z.enum(TRANSACTION_STATES),
+  created_at: optionalMillis,
+  completed_at: optionalMillis,
 });
 
 export const marketSummarySchema = z.object({

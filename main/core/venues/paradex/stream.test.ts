@@ -5,7 +5,7 @@ import { ParadexAdapter } from './adapter';
 import { SimDevAuthenticator } from './auth';
 import { PARADEX_CHANNELS } from './config';
 import { FixtureVenue } from './fixtures/fixture-venue';
-import { account, closedOrder, liquidationFill, longPosition, marketSummary, tradeBust } from './fixtures/rest-payloads';
+import { account, closedOrder, liquidationFill, longPosition, marketSummary, revertedTransaction, tradeBust } from './fixtures/rest-payloads';
 import { dataFrame } from './fixtures/ws-frames';
 
 const START = 1_768_795_200_000;
@@ -76,17 +76,22 @@ describe('Paradex WebSocket stream', () => {
       dataFrame('positions', longPosition),
       dataFrame('account', { ...account, status: 'LIQUIDATION' }),
       dataFrame('tradebusts', tradeBust),
+      dataFrame('transaction', revertedTransaction),
+      dataFrame('transaction', { ...revertedTransaction, state: 'ROLLED_BACK' }),
     ].map((frame) => JSON.stringify(frame));
-    const last = next('trade_bust');
+    const last = next('malformed');
     for (const frame of frames) venue.broadcast(frame);
     await last;
     const data = events.filter((e) => e.kind !== 'connection');
-    expect(data.map((e) => e.kind)).toEqual(['price', 'order', 'fill', 'position', 'account', 'trade_bust']);
+    expect(data.map((e) => e.kind)).toEqual(['price', 'order', 'fill', 'position', 'account', 'trade_bust', 'transaction', 'malformed']);
     expect(data.map((e) => e.raw)).toEqual(frames);
     expect(data[0]).toMatchObject({ price: { market: 'BTC-USD-PERP', markPrice: '29799.70877478', indexPrice: '29876.3' }, venueAt: 1681493939981, at: START });
     expect(data[1]).toMatchObject({ order: { status: 'CLOSED', cancelReason: 'NOT_ENOUGH_MARGIN' }, venueAt: 1681493746100 });
     expect(data[2]).toMatchObject({ fill: { fillType: 'LIQUIDATION', price: '3310.2' } });
     expect(data[4]).toMatchObject({ account: { status: 'LIQUIDATION' } });
+    expect(data[6]).toMatchObject({ transaction: { id: '8615262148007718463', type: 'TRANSACTION_FILL', state: 'REVERTED' }, venueAt: 1768795299000 });
+    // A state the venue has not documented is kept raw and named, never guessed at.
+    expect(data[7]).toMatchObject({ source: 'ws', problem: expect.stringContaining('transaction: state') });
   });
 
   it('keeps prices of configured markets only', async () => {
