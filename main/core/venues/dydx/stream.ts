@@ -15,6 +15,7 @@ import {
   blockHeightContentsSchema, marketsAnswerSchema, marketsUpdateSchema, orderUpdateSchema, subaccountContentsSchema,
   subaccountSchema, wsMessageSchema, type MarketStatus,
 } from './schemas';
+import { BoundedMap, REMEMBERED_ORDERS } from '../bounded-map';
 
 export const DYDX_CHANNELS = { markets: 'v4_markets', subaccounts: 'v4_subaccounts', height: 'v4_block_height' } as const;
 
@@ -43,7 +44,7 @@ const FULL_ORDER_FIELDS = ['side', 'size', 'type', 'price', 'timeInForce'];
 
 export class DydxStream {
   readonly marketStatuses = new Map<string, MarketStatus>();
-  private readonly orders = new Map<string, Record<string, unknown>>();
+  private readonly orders = new BoundedMap<string, Record<string, unknown>>(REMEMBERED_ORDERS);
   private lastMode: string | null = null;
 
   constructor(private readonly options: DydxStreamOptions) {}

@@ -11,6 +11,7 @@ import { describeIssues } from '../paradex/schemas';
 import { isPostOnlyNotice, readAssetCtx, readFill, readOrderWithStatus, type Clearinghouse } from './parse';
 import { activeAssetCtxSchema, userEventSchema, userFillsSchema, wsFrameSchema } from './schemas';
 import type { QueryResult } from '../port';
+import { BoundedMap, REMEMBERED_ORDERS } from '../bounded-map';
 
 /** The venue's plain-text hello on every new socket. */
 const HELLO = 'Websocket connection established.';
@@ -39,7 +40,7 @@ type Body = DistributiveOmit<Exclude<VenueEvent, { kind: 'malformed' | 'venue_er
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class HyperliquidStream {
-  private readonly orders = new Map<string, VenueOrder>();
+  private readonly orders = new BoundedMap<string, VenueOrder>(REMEMBERED_ORDERS);
 
   constructor(private readonly options: HyperliquidStreamOptions) {}
 
