@@ -46,6 +46,13 @@ test('a Paradex key goes to main once and is never shown again; main refuses a b
     await expect(accounts.formOutcome).toContainText('not a dydx address');
     await expect(accounts.rows).toHaveCount(count);
     expect(await accountIds(terminal)).toHaveLength(before.length + 1);
+
+    // Removing asks first, naming the key that goes with it; saying no keeps everything.
+    expect(await accounts.remove('Main e2e', false)).toContain('the key Blackbox holds for it');
+    await expect(accounts.row('Main e2e')).toHaveCount(1);
+    await accounts.remove('Main e2e', true);
+    await expect(accounts.row('Main e2e')).toHaveCount(0);
+    expect(await accountIds(terminal)).toHaveLength(before.length);
   } finally {
     await restore(terminal, before);
   }

@@ -51,6 +51,17 @@ export class VenueAccountsPage {
     await this.form.getByRole('button', { name: 'Add account' }).click();
   }
 
+  /** Removes an account, answering the confirmation as `confirm` says; resolves with the question asked. */
+  async remove(name: string, confirm: boolean): Promise<string> {
+    const asked = this.page.waitForEvent('dialog').then(async (dialog) => {
+      const question = dialog.message();
+      await (confirm ? dialog.accept() : dialog.dismiss());
+      return question;
+    });
+    await this.panel.getByRole('button', { name: `Remove ${name}`, exact: true }).click();
+    return asked;
+  }
+
   async use(name: string): Promise<void> {
     await this.panel.getByRole('button', { name: `Use ${name}`, exact: true }).click();
   }

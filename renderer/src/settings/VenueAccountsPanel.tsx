@@ -37,6 +37,10 @@ export function VenueAccountsPanel({ control }: { control: VenueSettingsControl 
         accounts={settings.accounts} active={settings.active} busy={busy}
         onUse={(id) => void control.use(id)} onEdit={setEditing}
         onRemove={(id) => {
+          const account = settings.accounts.find((a) => a.id === id);
+          // A key held only by Blackbox (in memory on this host) cannot be got back once removed.
+          const keyLost = account?.hasKey ? ' and the key Blackbox holds for it' : '';
+          if (!window.confirm(`Remove ${account?.label ?? id}${keyLost}? The journal keeps everything already recorded.`)) return;
           if (editing?.id === id) setEditing(null);
           void control.remove(id);
         }}
