@@ -5,7 +5,7 @@
  * never a command-line argument, which other users can see): with the address alone only the
  * public endpoints are read.
  */
-import { ADDRESS_RULES, STARKNET_KEY, type AccountVenue } from '../../../../shared/venue-accounts';
+import { ADDRESS_RULES, STARKNET_KEY, type AccountVenue, type Network } from '../../../../shared/venue-accounts';
 import { systemClock } from '../../../core/clock';
 import { adapterForAccount, NO_PARADEX_KEY } from '../../../core/venues/account-adapter';
 import type { VenueAdapter } from '../../../core/venues/port';
@@ -17,6 +17,7 @@ export type WatchVenue = (typeof WATCH_VENUES)[number];
 export interface WatchTarget {
   venue: WatchVenue;
   address: string;
+  network: Network;
   subaccount: number;
   markets: string[];
   restUrl: string | undefined;
@@ -44,7 +45,7 @@ export function buildWatch(target: WatchTarget, env: NodeJS.ProcessEnv): Watched
   if (key !== null && !STARKNET_KEY.test(key)) throw new UsageError('BLACKBOX_PARADEX_PRIVATE_KEY is not a Starknet private key (0x followed by up to 64 hex digits)');
   const markets = target.venue === 'hyperliquid' && target.markets.length === 0 ? HYPERLIQUID_DEFAULT_COINS : target.markets;
   const account = {
-    id: 'A0', label: 'watch', venue: target.venue, network: 'mainnet' as const, address: target.address, subaccount: target.subaccount,
+    id: 'A0', label: 'watch', venue: target.venue, network: target.network, address: target.address, subaccount: target.subaccount,
     subkey: false, markets, sources: [], symbols: {}, restUrl: target.restUrl, wsUrl: target.wsUrl,
   };
   const adapter = adapterForAccount(account, key, systemClock);

@@ -121,6 +121,7 @@ describe('blackbox watch --once --json', () => {
     [['watch', '--venue', 'hyperliquid', '--address', 'dydx1nope'], 'is not a hyperliquid address'],
     [['watch', '--venue', 'dydx', '--address', ADDRESS, '--rest-url', 'ftp://x'], '--rest-url must start with http:// or https://'],
     [['watch', '--venue', 'dydx', '--address', ADDRESS, '--subaccount', '-1'], '--subaccount must be an integer'],
+    [['watch', '--venue', 'dydx', '--address', ADDRESS, '--network', 'devnet'], '--network must be one of mainnet, testnet'],
   ])('bad input %j exits 2 with a message', async (args, message) => {
     const run = await blackbox(args);
     expect(run.code).toBe(2);

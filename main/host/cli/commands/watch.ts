@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { NETWORKS, type Network } from '../../../../shared/venue-accounts';
 import { systemClock } from '../../../core/clock';
 import { Journal } from '../../../core/journal/journal';
 import { VenueRecorder } from '../../../core/terminal/venue-recorder';
@@ -17,13 +18,13 @@ import { describeSnapshot, takeSnapshot } from './watch-snapshot';
 import { buildWatch, checkAddress, WATCH_VENUES, type WatchTarget, type WatchVenue, type Watched } from './watch-venues';
 
 const USAGE =
-  'blackbox watch --venue paradex|dydx|hyperliquid --address A [--subaccount N] [--markets M1,M2] [--rest-url URL --ws-url URL] [--once] [--json] [--journal PATH]';
+  'blackbox watch --venue paradex|dydx|hyperliquid --address A [--network mainnet|testnet] [--subaccount N] [--markets M1,M2] [--rest-url URL --ws-url URL] [--once] [--json] [--journal PATH]';
 /** Public Paradex polling when there is no stream (no credentials). */
 const PUBLIC_POLL_MS = 2_000;
 
 function readTarget(args: string[]): WatchTarget & { once: boolean; json: boolean; journal: string } {
   const { positionals, values, switches } = parseArgs(args, {
-    values: ['venue', 'address', 'subaccount', 'markets', 'rest-url', 'ws-url', 'journal'],
+    values: ['venue', 'address', 'network', 'subaccount', 'markets', 'rest-url', 'ws-url', 'journal'],
     switches: ['once', 'json'],
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
@@ -31,6 +32,8 @@ function readTarget(args: string[]): WatchTarget & { once: boolean; json: boolea
   if (!venue || !WATCH_VENUES.includes(venue)) throw new UsageError(`--venue must be one of ${WATCH_VENUES.join(', ')}`);
   if (!values.address) throw new UsageError('--address is required');
   checkAddress(venue, values.address);
+  const network = (values.network ?? 'mainnet') as Network;
+  if (!NETWORKS.includes(network)) throw new UsageError(`--network must be one of ${NETWORKS.join(', ')}`);
   const subaccount = values.subaccount === undefined ? 0 : Number(values.subaccount);
   if (!Number.isInteger(subaccount) || subaccount < 0 || subaccount > 128_000) throw new UsageError(`--subaccount must be an integer 0-128000, got ${values.subaccount}`);
   if (values.subaccount !== undefined && venue !== 'dydx') throw new UsageError('--subaccount applies to dydx only');
@@ -38,6 +41,7 @@ function readTarget(args: string[]): WatchTarget & { once: boolean; json: boolea
   return {
     venue,
     address: values.address,
+    network,
     subaccount,
     markets: values.markets ? values.markets.split(',').filter(Boolean) : [],
     restUrl: values['rest-url']?.replace(/\/$/, ''),
