@@ -16,6 +16,10 @@ export interface LiveAccount {
   key: string | null;
 }
 
+export function startFailedNotice(label: string, error: unknown): string {
+  return `${label} could not start: ${error instanceof Error ? error.message : String(error)}. The simulator runs meanwhile.`;
+}
+
 export function missingKeyNotice(label: string): string {
   return `Blackbox holds no key for ${label} any more (a key kept in memory is gone once Blackbox stops): enter it in Settings and use the account again. The simulator runs meanwhile.`;
 }

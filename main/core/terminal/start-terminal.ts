@@ -16,7 +16,7 @@ import { krakenFeed } from '../reference/kraken';
 import { riskSettingsFor } from '../risk/risk-settings';
 import { memorySecretStore, MEMORY_ONLY_NOTE, type SecretStore } from '../settings/secret-store';
 import type { SettingsStore } from '../settings/settings';
-import { missingKeyNotice, VenueAccountBook, type LiveAccount } from '../settings/venue-account-book';
+import { missingKeyNotice, startFailedNotice, VenueAccountBook, type LiveAccount } from '../settings/venue-account-book';
 import { startDemoSimulator } from '../sim/demo';
 import { accountLabel, adapterForAccount } from '../venues/account-adapter';
 import { ParadexAdapter } from '../venues/paradex/adapter';
@@ -86,6 +86,15 @@ export async function startBlackbox(options: StartTerminalOptions & { scenarioDi
   const active = options.settings.get('activeAccount');
   const chosen = active === null ? undefined : accounts.get(active);
   const live = chosen && accounts.liveAccount(chosen);
-  const notice = chosen && !live ? missingKeyNotice(chosen.label) : null;
-  return new TerminalSwitch({ live: await start(live ?? null), scenarioDir: options.scenarioDir, settings: options.settings, accounts, start, notice });
+  let notice = chosen && !live ? missingKeyNotice(chosen.label) : null;
+  let terminal: Terminal;
+  try {
+    terminal = await start(live ?? null);
+  } catch (error) {
+    // An account that cannot start must not keep the app from starting: the simulator runs instead.
+    if (!live) throw error;
+    notice = startFailedNotice(accountLabel(live.account), error);
+    terminal = await start(null);
+  }
+  return new TerminalSwitch({ live: terminal, scenarioDir: options.scenarioDir, settings: options.settings, accounts, start, notice });
 }

@@ -8,7 +8,7 @@ import type { VenueSettingsView } from '../../../shared/venue-accounts';
 import { DomainError } from '../api/dispatch';
 import type { SettingsStore } from '../settings/settings';
 import { accountLabel } from '../venues/account-adapter';
-import { missingKeyNotice, type LiveAccount, type SaveVenueAccountParams, type VenueAccountBook } from '../settings/venue-account-book';
+import { missingKeyNotice, startFailedNotice, type LiveAccount, type SaveVenueAccountParams, type VenueAccountBook } from '../settings/venue-account-book';
 import type { Terminal } from './terminal';
 
 export interface VenueSwitchingOptions {
@@ -88,7 +88,7 @@ export class VenueSwitching {
         if (account === null) throw error;
         this.terminal = await start(null);
         this.running = null;
-        this.notice = `${accountLabel(account)} could not start: ${(error as Error).message}. The simulator runs meanwhile.`;
+        this.notice = startFailedNotice(accountLabel(account), error);
         throw new DomainError('VENUE_START_FAILED', this.notice);
       }
       this.running = id;
