@@ -1,20 +1,35 @@
 /**
- * A venue WebSocket that stays up: it sends its greeting (the subscriptions), counts the venue's
- * acknowledgements, and only then reports the link `up`. A lost link — closed, errored, silent
- * past the idle limit, or not acknowledged in time — is reported `down` with the delay before the
- * next attempt, taken on the injected clock with the same exponential backoff as Paradex. The
- * dialect reads every text frame; the link never drops one unread.
+ * A venue WebSocket that stays up, for every dialect: before each socket it builds its greeting
+ * (Paradex signs in with a fresh token), sends it stage by stage — each stage's frames all
+ * acknowledged before the next goes — and only then reports the link `up`. A lost link — closed,
+ * errored, silent past the idle limit, refused or not acknowledged in time — is reported `down`
+ * with the delay before the next attempt, taken on the injected clock with exponential backoff.
+ * The dialect reads every text frame; the link never drops one unread.
  */
 import WebSocket from 'ws';
 import type { Clock } from '../clock';
-import { backoffDelay, type Backoff } from './paradex/ws-client';
 import type { VenueEvent } from './port';
+
+export interface Backoff {
+  initialMs: number;
+  maxMs: number;
+  factor: number;
+}
+
+export function backoffDelay(backoff: Backoff, failures: number): number {
+  return Math.min(backoff.maxMs, backoff.initialMs * backoff.factor ** Math.max(0, failures - 1));
+}
 
 export interface FrameReading {
   events: VenueEvent[];
   /** The frame acknowledges one greeting message. */
   ack: boolean;
+  /** The frame refuses a greeting message, in these words: the attempt has failed. */
+  refused?: string;
 }
+
+/** What a socket says first, or why it cannot be said (e.g. no token). */
+export type Greeting = { ok: true; stages: string[][]; upReason?: string } | { ok: false; reason: string };
 
 export interface StreamLinkOptions {
   url: string;
@@ -23,32 +38,49 @@ export interface StreamLinkOptions {
   handshakeTimeoutMs: number;
   /** null: never presume the link dead from silence alone. */
   idleTimeoutMs: number | null;
-  /** Sent as soon as the socket opens; the link is up once each is acknowledged. */
-  greeting: readonly string[];
+  /** Built afresh for each socket. */
+  greeting(): Greeting | Promise<Greeting>;
   read(raw: string, at: number): FrameReading;
   /** Some venues close a link that sends nothing (Hyperliquid after about 60 s). */
   keepalive?: { everyMs: number; frame: string };
   emit(event: VenueEvent): void;
 }
 
+/** One socket's life; a reconnect starts a new one so that late events of the old are ignored. */
 interface Attempt {
-  socket: WebSocket;
+  socket: WebSocket | null;
   failure: { reason: string; raw: string | null } | null;
+  stages: string[][];
+  stage: number;
   acks: number;
   up: boolean;
   lastSeen: number;
   timers: Array<() => void>;
+  cancelHandshake: () => void;
+  /** Ends the attempt's tracked life on the clock (a replay waits for it): up, or lost. */
+  settled: () => void;
 }
 
 export class StreamLink {
   private current: Attempt | null = null;
   private stopped = true;
   private failures = 0;
+  private received = 0;
   private cancelRetry: (() => void) | null = null;
   private settleFirst: (() => void) | null = null;
   private closed: (() => void) | null = null;
 
   constructor(private readonly options: StreamLinkOptions) {}
+
+  /** Frames read off every socket so far (a replay compares it with what the venue sent). */
+  framesReceived(): number {
+    return this.received;
+  }
+
+  /** True while a socket is open; frames can only still arrive then. */
+  isOpen(): boolean {
+    return this.current?.socket?.readyState === WebSocket.OPEN;
+  }
 
   /** Resolves when the first attempt is up or has failed (the link keeps retrying after that). */
   start(): Promise<void> {
@@ -56,7 +88,7 @@ export class StreamLink {
     this.stopped = false;
     return new Promise((resolve) => {
       this.settleFirst = resolve;
-      this.open();
+      void this.open();
     });
   }
 
@@ -65,33 +97,39 @@ export class StreamLink {
     this.cancelRetry?.();
     this.cancelRetry = null;
     this.settle();
-    const attempt = this.current;
-    if (!attempt) return Promise.resolve();
+    const socket = this.current?.socket;
+    if (!socket) return Promise.resolve();
     return new Promise((resolve) => {
       this.closed = resolve;
-      attempt.socket.terminate();
+      socket.terminate();
     });
   }
 
-  private open(): void {
+  private async open(): Promise<void> {
     const { url, clock, handshakeTimeoutMs } = this.options;
+    let settled = () => {};
+    clock.track?.(new Promise<void>((resolve) => (settled = resolve)));
+    const attempt: Attempt = {
+      socket: null, failure: null, stages: [], stage: 0, acks: 0, up: false, lastSeen: clock.now(), timers: [], cancelHandshake: () => {}, settled,
+    };
+    this.current = attempt;
+    const greeting = await this.options.greeting();
+    if (this.stopped || this.current !== attempt) return attempt.settled();
+    if (!greeting.ok) return this.lost(attempt, greeting.reason, null);
+    attempt.stages = greeting.stages.filter((stage) => stage.length > 0);
     let socket: WebSocket;
     try {
       socket = new WebSocket(url);
     } catch (error) {
-      this.retryLater(`cannot open ${url}: ${(error as Error).message}`, null);
-      return;
+      return this.lost(attempt, `cannot open ${url}: ${(error as Error).message}`, null);
     }
-    const attempt: Attempt = { socket, failure: null, acks: 0, up: false, lastSeen: clock.now(), timers: [] };
-    this.current = attempt;
-    attempt.timers.push(clock.setTimer(handshakeTimeoutMs, () => {
-      if (!attempt.up) this.fail(attempt, `no subscription acknowledgement within ${handshakeTimeoutMs} ms`, null);
-    }));
-    socket.on('open', () => {
-      for (const frame of this.options.greeting) socket.send(frame);
-      if (this.options.greeting.length === 0) this.markUp(attempt, null);
+    attempt.socket = socket;
+    attempt.cancelHandshake = clock.setTimer(handshakeTimeoutMs, () => {
+      this.fail(attempt, `no subscription acknowledgement within ${handshakeTimeoutMs} ms`, null);
     });
-    socket.on('message', (data, isBinary) => this.receive(attempt, data, isBinary));
+    attempt.timers.push(attempt.cancelHandshake);
+    socket.on('open', () => this.sendStage(attempt, greeting.upReason, null));
+    socket.on('message', (data, isBinary) => this.receive(attempt, data, isBinary, greeting.upReason));
     socket.on('ping', () => {
       attempt.lastSeen = this.options.clock.now();
     });
@@ -104,7 +142,16 @@ export class StreamLink {
     });
   }
 
-  private receive(attempt: Attempt, data: WebSocket.RawData, isBinary: boolean): void {
+  /** Sends the attempt's current stage, or marks the link up once no stage is left. */
+  private sendStage(attempt: Attempt, upReason: string | undefined, raw: string | null): void {
+    const stage = attempt.stages[attempt.stage];
+    if (!stage) return this.markUp(attempt, upReason, raw);
+    attempt.acks = 0;
+    for (const frame of stage) attempt.socket?.send(frame);
+  }
+
+  private receive(attempt: Attempt, data: WebSocket.RawData, isBinary: boolean, upReason: string | undefined): void {
+    this.received++;
     if (this.current !== attempt) return;
     const at = this.options.clock.now();
     attempt.lastSeen = at;
@@ -116,20 +163,27 @@ export class StreamLink {
     }
     const raw = buffer.toString('utf8');
     const reading = this.options.read(raw, at);
-    if (reading.ack && !attempt.up && ++attempt.acks >= this.options.greeting.length) this.markUp(attempt, raw);
+    if (!attempt.up && reading.refused !== undefined) this.fail(attempt, reading.refused, raw);
+    else if (reading.ack && !attempt.up && ++attempt.acks >= (attempt.stages[attempt.stage]?.length ?? 0)) {
+      attempt.stage += 1;
+      this.sendStage(attempt, upReason, raw);
+    }
     for (const event of reading.events) this.options.emit(event);
   }
 
-  private markUp(attempt: Attempt, raw: string | null): void {
+  private markUp(attempt: Attempt, upReason: string | undefined, raw: string | null): void {
     if (this.current !== attempt || attempt.failure) return;
     attempt.up = true;
+    attempt.cancelHandshake();
     this.watchIdle(attempt);
     this.keepAlive(attempt);
     const previousFailures = this.failures;
     this.failures = 0;
     const at = this.options.clock.now();
-    const reason = `subscribed (${this.options.greeting.length} subscription${this.options.greeting.length === 1 ? '' : 's'} acknowledged)`;
+    const count = attempt.stages.reduce((n, stage) => n + stage.length, 0);
+    const reason = upReason ?? `subscribed (${count} subscription${count === 1 ? '' : 's'} acknowledged)`;
     this.options.emit({ kind: 'connection', state: 'up', reason, attempt: previousFailures + 1, retryInMs: null, raw, at, venueAt: null });
+    attempt.settled();
     this.settle();
   }
 
@@ -150,7 +204,7 @@ export class StreamLink {
     const { clock, keepalive } = this.options;
     if (!keepalive) return;
     const beat = (): void => {
-      if (attempt.socket.readyState === WebSocket.OPEN) attempt.socket.send(keepalive.frame);
+      if (attempt.socket?.readyState === WebSocket.OPEN) attempt.socket.send(keepalive.frame);
       attempt.timers.push(clock.setTimer(keepalive.everyMs, beat));
     };
     attempt.timers.push(clock.setTimer(keepalive.everyMs, beat));
@@ -158,12 +212,13 @@ export class StreamLink {
 
   private fail(attempt: Attempt, reason: string, raw: string | null): void {
     attempt.failure ??= { reason, raw };
-    attempt.socket.terminate();
+    attempt.socket?.terminate();
   }
 
   private lost(attempt: Attempt, reason: string, raw: string | null): void {
     for (const cancel of attempt.timers) cancel();
     attempt.timers = [];
+    attempt.settled();
     if (this.current !== attempt) return;
     this.current = null;
     if (this.stopped) {
@@ -182,7 +237,7 @@ export class StreamLink {
     this.settle();
     this.cancelRetry = clock.setTimer(retryInMs, () => {
       this.cancelRetry = null;
-      if (!this.stopped) this.open();
+      if (!this.stopped) void this.open();
     });
   }
 

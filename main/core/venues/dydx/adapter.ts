@@ -55,7 +55,7 @@ export class DydxAdapter implements VenueAdapter {
       backoff: { ...DYDX_DEFAULTS.backoff, ...config.backoff },
       handshakeTimeoutMs: timeoutMs,
       idleTimeoutMs: config.idleTimeoutMs === undefined ? DYDX_DEFAULTS.idleTimeoutMs : config.idleTimeoutMs,
-      greeting: dydxGreeting(config.address, config.subaccountNumber),
+      greeting: () => ({ ok: true, stages: [dydxGreeting(config.address, config.subaccountNumber)] }),
       read: (raw, at) => this.stream.read(raw, at),
       emit,
     });

@@ -1,6 +1,6 @@
 /** Everything a dYdX v4 watch adapter needs to know, with the defaults a careful trader would pick. */
 import type { Clock } from '../../clock';
-import type { Backoff } from '../paradex/ws-client';
+import type { Backoff } from '../stream-link';
 
 export interface DydxConfig {
   /** Indexer REST base including `/v4`, e.g. https://indexer.dydx.trade/v4. */

@@ -46,7 +46,7 @@ export class HyperliquidAdapter implements VenueAdapter {
       backoff: { ...HYPERLIQUID_DEFAULTS.backoff, ...config.backoff },
       handshakeTimeoutMs: timeoutMs,
       idleTimeoutMs: config.idleTimeoutMs === undefined ? HYPERLIQUID_DEFAULTS.idleTimeoutMs : config.idleTimeoutMs,
-      greeting: hyperliquidGreeting(config.user, config.markets),
+      greeting: () => ({ ok: true, stages: [hyperliquidGreeting(config.user, config.markets)] }),
       keepalive: { everyMs: config.pingEveryMs ?? HYPERLIQUID_DEFAULTS.pingEveryMs, frame: PING },
       read: (raw, at) => this.stream.read(raw, at),
       emit,

@@ -5,7 +5,7 @@
  * zod rules as the other dialects — the SDK's own transport and validation would stand in the way.
  */
 import type { Clock } from '../../clock';
-import type { Backoff } from '../paradex/ws-client';
+import type { Backoff } from '../stream-link';
 
 export interface HyperliquidConfig {
   /** API origin; `/info` and `/ws` are below it, e.g. https://api.hyperliquid.xyz. */

@@ -4,17 +4,17 @@
  */
 import { Listeners } from '../listeners';
 import { Periodic } from '../periodic';
+import { StreamLink } from '../stream-link';
 import type {
   CancelResult, MessageSource, OrderLookup, OrderRequest, PlaceResult, QueryResult, TradeBust, VenueAccount,
   VenueAdapter, VenueEvent, VenueFill, VenueListener, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
 } from '../port';
 import { readChainHeight } from './chain-rpc';
 import { PARADEX_CHANNELS, PARADEX_DEFAULTS, type ParadexConfig } from './config';
-import { eventsFromFrame } from './frames';
 import { ParadexOrderEntry } from './order-entry';
 import { ParadexQueries } from './queries';
 import { ParadexRest } from './rest';
-import { ParadexWsClient } from './ws-client';
+import { ParadexStreamGreeting } from './stream-greeting';
 
 export class ParadexAdapter implements VenueAdapter {
   readonly venue = 'paradex';
@@ -22,7 +22,7 @@ export class ParadexAdapter implements VenueAdapter {
   private readonly listeners = new Listeners<VenueEvent>();
   private readonly queries: ParadexQueries;
   private readonly orders: ParadexOrderEntry;
-  private readonly ws: ParadexWsClient;
+  private readonly ws: StreamLink;
   private readonly pollers: Periodic[] = [];
   private readonly timeoutMs: number;
 
@@ -36,18 +36,16 @@ export class ParadexAdapter implements VenueAdapter {
     });
     this.orders = new ParadexOrderEntry(rest, auth);
     const markets = config.markets.length > 0 ? new Set(config.markets) : null;
-    this.ws = new ParadexWsClient({
+    const stream = new ParadexStreamGreeting(PARADEX_CHANNELS, () => auth.getJwt(), markets);
+    this.ws = new StreamLink({
       url: config.wsUrl,
       clock,
-      channels: PARADEX_CHANNELS,
-      getJwt: () => auth.getJwt(),
       backoff: { ...PARADEX_DEFAULTS.backoff, ...config.backoff },
       handshakeTimeoutMs: this.timeoutMs,
       idleTimeoutMs: config.idleTimeoutMs === undefined ? PARADEX_DEFAULTS.idleTimeoutMs : config.idleTimeoutMs,
-      onFrame: (raw, json, at) => {
-        for (const event of eventsFromFrame(raw, json, { at, markets })) this.listeners.emit(event);
-      },
-      onLink: (link) => this.listeners.emit({ kind: 'connection', venueAt: null, ...link }),
+      greeting: () => stream.greeting(),
+      read: (raw, at) => stream.read(raw, at),
+      emit: (event) => this.listeners.emit(event),
     });
     const statusPollMs = config.statusPollMs === undefined ? PARADEX_DEFAULTS.statusPollMs : config.statusPollMs;
     if (statusPollMs !== null) this.pollers.push(new Periodic(clock, statusPollMs, () => this.pollStatus()));

@@ -1,7 +1,7 @@
 /** Everything a Paradex adapter needs to know, with the defaults a careful trader would pick. */
 import type { Clock } from '../../clock';
 import type { Authenticator } from './auth';
-import type { Backoff } from './ws-client';
+import type { Backoff } from '../stream-link';
 
 export interface ParadexConfig {
   /** REST base including `/v1`, e.g. https://api.prod.paradex.trade/v1. */
