@@ -4,9 +4,10 @@
  */
 import { Listeners } from '../listeners';
 import { Periodic } from '../periodic';
+import { QueryReports } from '../query-reports';
 import { StreamLink } from '../stream-link';
 import type {
-  CancelResult, MessageSource, OrderLookup, OrderRequest, PlaceResult, QueryResult, TradeBust, VenueAccount,
+  CancelResult, OrderLookup, OrderRequest, PlaceResult, QueryResult, TradeBust, VenueAccount,
   VenueAdapter, VenueEvent, VenueFill, VenueListener, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
 } from '../port';
 import { readChainHeight } from './chain-rpc';
@@ -20,6 +21,7 @@ export class ParadexAdapter implements VenueAdapter {
   readonly venue = 'paradex';
   readonly watchOnly = false;
   private readonly listeners = new Listeners<VenueEvent>();
+  private readonly reports: QueryReports;
   private readonly queries: ParadexQueries;
   private readonly orders: ParadexOrderEntry;
   private readonly ws: StreamLink;
@@ -28,6 +30,7 @@ export class ParadexAdapter implements VenueAdapter {
 
   constructor(private readonly config: ParadexConfig) {
     const { clock, auth } = config;
+    this.reports = new QueryReports(clock, (event) => this.listeners.emit(event));
     this.timeoutMs = config.requestTimeoutMs ?? PARADEX_DEFAULTS.requestTimeoutMs;
     const rest = new ParadexRest({ restUrl: config.restUrl, clock, timeoutMs: this.timeoutMs, auth });
     this.queries = new ParadexQueries(rest, {
@@ -92,43 +95,43 @@ export class ParadexAdapter implements VenueAdapter {
   }
 
   markets(): Promise<QueryResult<VenueMarket[]>> {
-    return this.reported(this.queries.markets());
+    return this.reports.reported(this.queries.markets());
   }
 
   prices(): Promise<QueryResult<VenuePrice[]>> {
-    return this.reported(this.queries.prices());
+    return this.reports.reported(this.queries.prices());
   }
 
   openOrders(market?: string): Promise<QueryResult<VenueOrder[]>> {
-    return this.reported(this.queries.openOrders(market));
+    return this.reports.reported(this.queries.openOrders(market));
   }
 
   orderByClientId(clientId: string): Promise<QueryResult<OrderLookup>> {
-    return this.reported(this.queries.orderByClientId(clientId));
+    return this.reports.reported(this.queries.orderByClientId(clientId));
   }
 
   ordersHistory(query: { since: number; market?: string }): Promise<QueryResult<VenueOrder[]>> {
-    return this.reported(this.queries.ordersHistory(query));
+    return this.reports.reported(this.queries.ordersHistory(query));
   }
 
   fills(query: { since: number; market?: string }): Promise<QueryResult<VenueFill[]>> {
-    return this.reported(this.queries.fills(query));
+    return this.reports.reported(this.queries.fills(query));
   }
 
   tradeBusts(): Promise<QueryResult<TradeBust[]>> {
-    return this.reported(this.queries.tradeBusts());
+    return this.reports.reported(this.queries.tradeBusts());
   }
 
   positions(): Promise<QueryResult<VenuePosition[]>> {
-    return this.reported(this.queries.positions());
+    return this.reports.reported(this.queries.positions());
   }
 
   account(): Promise<QueryResult<VenueAccount>> {
-    return this.reported(this.queries.account());
+    return this.reports.reported(this.queries.account());
   }
 
   systemState(): Promise<QueryResult<VenueMode>> {
-    return this.reported(this.queries.systemState(), 'system_state');
+    return this.reports.reported(this.queries.systemState(), 'system_state');
   }
 
   chainHeight(): Promise<QueryResult<number>> {
@@ -137,44 +140,16 @@ export class ParadexAdapter implements VenueAdapter {
       const error = { kind: 'transport' as const, message: 'no Starknet RPC URL configured', httpStatus: null, code: null, raw: null };
       return Promise.resolve({ ok: false, error });
     }
-    return this.reported(readChainHeight(clock, rpcUrl, this.timeoutMs), 'chain_height');
+    return this.reports.reported(readChainHeight(clock, rpcUrl, this.timeoutMs), 'chain_height');
   }
 
   private async pollStatus(): Promise<void> {
     const result = await this.systemState();
-    this.emitSample(result, 'system_state', (status) => ({ kind: 'status', status }));
+    this.reports.sample(result, 'system_state', (status) => [{ kind: 'status', status }]);
   }
 
   private async pollChainHeight(): Promise<void> {
     const result = await this.chainHeight();
-    this.emitSample(result, 'chain_height', (height) => ({ kind: 'chain_height', height }));
-  }
-
-  /** Each poll leaves a trace: the sample, or why there is none (malformed answers are reported by `reported`). */
-  private emitSample<T>(
-    result: QueryResult<T>,
-    source: MessageSource,
-    toEvent: (value: T) => { kind: 'status'; status: VenueMode } | { kind: 'chain_height'; height: number },
-  ): void {
-    const at = this.config.clock.now();
-    if (result.ok) {
-      this.listeners.emit({ ...toEvent(result.value), at, venueAt: null, raw: result.raw[0] ?? '' } as VenueEvent);
-    } else if (result.error.kind !== 'malformed') {
-      const { message, raw } = result.error;
-      this.listeners.emit({ kind: 'venue_error', source, reason: message, at, venueAt: null, raw });
-    }
-  }
-
-  /** Anything unreadable in an answer goes on the event stream too, so the journal keeps it. */
-  private async reported<T>(pending: Promise<QueryResult<T>>, source: MessageSource = 'rest'): Promise<QueryResult<T>> {
-    const result = await pending;
-    const at = this.config.clock.now();
-    const bad = result.ok
-      ? result.malformed
-      : result.error.kind === 'malformed'
-        ? [{ raw: result.error.raw ?? '', problem: result.error.message }]
-        : [];
-    for (const item of bad) this.listeners.emit({ kind: 'malformed', source, problem: item.problem, at, venueAt: null, raw: item.raw });
-    return result;
+    this.reports.sample(result, 'chain_height', (height) => [{ kind: 'chain_height', height }]);
   }
 }
