@@ -26,7 +26,7 @@ export const EVENT_KINDS = [
   'CANCEL_INTENT', 'CANCEL_ACK', 'CANCEL_REJECT', 'CANCEL_UNRESOLVED',
   'VENUE_ORDER_UPDATE', 'FILL', 'TRADE_BUST', 'FILL_REVERSED', 'TRANSACTION_STATE', 'POSITION_SNAPSHOT', 'ACCOUNT_SNAPSHOT', 'PRICE_SAMPLE',
   'VENUE_STATUS', 'CONNECTION', 'VENUE_ERROR', 'REFERENCE_ERROR', 'CHAIN_HEIGHT', 'MALFORMED_MESSAGE', 'RECONCILE_RUN',
-  'INCIDENT_OPENED', 'INCIDENT_UPDATED', 'INCIDENT_CLOSED', 'CLAIM_CREATED', 'CLAIM_UPDATED', 'NOTE',
+  'INCIDENT_OPENED', 'INCIDENT_UPDATED', 'INCIDENT_CLOSED', 'CLAIM_CREATED', 'CLAIM_UPDATED', 'NOTE', 'ANCHOR',
   'TEST',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -38,6 +38,8 @@ export interface JournalEvent {
   at: number;
   /** The venue's own timestamp (ms) when the message carried one. */
   venueAt: number | null;
+  /** The trading account the record belongs to, e.g. `paradex:mainnet:0x…`, `sim:local:Simulator`. */
+  account: string;
   venue: string;
   kind: EventKind;
   market: string | null;
@@ -48,6 +50,8 @@ export interface JournalEvent {
   raw: string | null;
   prevHash: string;
   hash: string;
+  /** How the record is hashed: 1 before accounts, 2 since (hash = H(prev ‖ H(record))). */
+  chainVersion: number;
 }
 
 /** A price tick as the chart and status bar see it. */
