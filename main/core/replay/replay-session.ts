@@ -2,7 +2,9 @@
  * Everything a replay runs, wired as the live app wires it, on one VirtualClock: the scenario's
  * simulator on loopback, the Paradex adapter, the simulator's reference feeds, the journal and
  * the terminal. `settle()` waits until the network is quiet and then lets the queued events in,
- * so each virtual instant ends in the same state on every run.
+ * so each virtual instant ends in the same state on every run. `restart()` stops the terminal
+ * half (journal closed, sockets gone) and starts a new one on the same journal later, while the
+ * simulator goes on.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { systemClock, VirtualClock } from '../clock';
@@ -22,38 +24,70 @@ const REFERENCE_POLL_MS = 4_000;
 const STATUS_POLL_MS = 5_000;
 const CHAIN_POLL_MS = 5_000;
 
+/** The part of a session that a restart replaces. */
+interface TerminalHalf {
+  adapter: ParadexAdapter;
+  journal: Journal;
+  terminal: Terminal;
+  gate: SettlingGate;
+  /** Frames the venue had sent to earlier terminals when this one connected. */
+  framesBefore: number;
+}
+
 export class ReplaySession {
+  private half: TerminalHalf;
+  /** False from a restart's stop until the new terminal has started. */
+  private up = true;
+  /** Client ids the terminal creates (restored orders); counted across restarts so none repeats. */
+  private createdIds = 0;
+
   private constructor(
     readonly clock: VirtualClock,
     readonly sim: Simulator,
-    readonly adapter: ParadexAdapter,
-    readonly journal: Journal,
-    readonly terminal: Terminal,
-    private readonly gate: SettlingGate,
-  ) {}
+    readonly journalPath: string,
+  ) {
+    this.half = this.buildHalf();
+  }
 
   static async start(scenario: Scenario, journalPath: string): Promise<ReplaySession> {
     const clock = new VirtualClock(scenario.start);
     // Pings run on real time and a replay races through virtual time: neither side needs them.
     const sim = await startScenarioSimulator(scenario, { clock, venue: { pingIntervalMs: 0 } });
-    const { restUrl, wsUrl, rpcUrl } = sim.venue;
-    const adapter = new ParadexAdapter({
-      restUrl, wsUrl, rpcUrl, markets: [], clock,
-      auth: new SimDevAuthenticator({ restUrl, clock, timeoutMs: 5_000 }),
-      statusPollMs: STATUS_POLL_MS, chainPollMs: CHAIN_POLL_MS, idleTimeoutMs: null,
-    });
-    const journal = Journal.open(journalPath, { clock, commitClock: systemClock });
-    const gate = new SettlingGate();
-    let restoredIds = 0;
-    const terminal = new Terminal({
-      clock, journal, venue: adapter, gate, referencePollMs: REFERENCE_POLL_MS,
-      feeds: [coinbaseFeed({ baseUrl: sim.feeds.coinbase, clock }), krakenFeed({ baseUrl: sim.feeds.kraken, clock }), binanceFeed({ baseUrl: sim.feeds.binance, clock })],
-      newClientId: () => `T${++restoredIds}`,
-    });
-    const session = new ReplaySession(clock, sim, adapter, journal, terminal, gate);
-    await terminal.start();
+    const session = new ReplaySession(clock, sim, journalPath);
+    await session.terminal.start();
     await session.settle();
     return session;
+  }
+
+  get adapter(): ParadexAdapter {
+    return this.half.adapter;
+  }
+
+  get journal(): Journal {
+    return this.half.journal;
+  }
+
+  get terminal(): Terminal {
+    return this.half.terminal;
+  }
+
+  /** Whether the terminal is running (false while a restart keeps it down). */
+  get running(): boolean {
+    return this.up;
+  }
+
+  /**
+   * Stops the terminal now and starts a new one on the same journal `downSeconds` of virtual
+   * time later. The start is tracked on the clock, so the settle after that instant waits for it.
+   */
+  async restart(downSeconds: number): Promise<void> {
+    await this.stopTerminal();
+    this.clock.setTimer(downSeconds * 1000, () => {
+      this.half = this.buildHalf();
+      this.clock.track(this.half.terminal.start().then(() => {
+        this.up = true;
+      }));
+    });
   }
 
   /** Moves virtual time to `target`, one due instant at a time, settling after each. */
@@ -69,15 +103,42 @@ export class ReplaySession {
   async settle(): Promise<void> {
     for (;;) {
       await this.clock.whenIdle();
-      while (this.adapter.framesReceived() < this.sim.server.framesSent() && this.adapter.streaming()) await nextTurn();
+      const { adapter, gate, framesBefore } = this.half;
+      while (adapter.framesReceived() + framesBefore < this.sim.server.framesSent() && adapter.streaming()) await nextTurn();
       if (this.clock.busy) continue;
-      if (this.gate.pending === 0) return;
-      this.gate.flush();
+      if (gate.pending === 0) return;
+      gate.flush();
     }
   }
 
   async close(): Promise<void> {
-    await this.terminal.close();
+    if (this.up) await this.terminal.close();
     await this.sim.stop();
+  }
+
+  private buildHalf(): TerminalHalf {
+    const { clock, sim } = this;
+    const { restUrl, wsUrl, rpcUrl } = sim.venue;
+    const adapter = new ParadexAdapter({
+      restUrl, wsUrl, rpcUrl, markets: [], clock,
+      auth: new SimDevAuthenticator({ restUrl, clock, timeoutMs: 5_000 }),
+      statusPollMs: STATUS_POLL_MS, chainPollMs: CHAIN_POLL_MS, idleTimeoutMs: null,
+    });
+    const journal = Journal.open(this.journalPath, { clock, commitClock: systemClock });
+    const gate = new SettlingGate();
+    const terminal = new Terminal({
+      clock, journal, venue: adapter, gate, referencePollMs: REFERENCE_POLL_MS,
+      feeds: [coinbaseFeed({ baseUrl: sim.feeds.coinbase, clock }), krakenFeed({ baseUrl: sim.feeds.kraken, clock }), binanceFeed({ baseUrl: sim.feeds.binance, clock })],
+      newClientId: () => `T${++this.createdIds}`,
+    });
+    return { adapter, journal, terminal, gate, framesBefore: sim.server.framesSent() };
+  }
+
+  /** Settles, closes the terminal (journal and sockets) and waits until the venue has seen its sockets go. */
+  private async stopTerminal(): Promise<void> {
+    await this.settle();
+    this.up = false;
+    await this.terminal.close();
+    while (this.sim.server.connections() > 0) await nextTurn();
   }
 }

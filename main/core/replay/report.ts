@@ -1,8 +1,10 @@
 /** The replay report, format version 1 (DESIGN §12). Extend it; never break it. */
+import Decimal from 'decimal.js';
 import type { VenueStatus } from '../../../shared/domain';
 import type { IncidentView } from '../../../shared/incidents';
 import { buildClaim, type Claim } from '../claims/build-claim';
 import type { Scenario } from '../scenario/types';
+import { plain } from '../sim/money';
 import { reportOrder, type ReportOrder } from './order-state';
 import type { ReplaySession } from './replay-session';
 
@@ -28,6 +30,15 @@ export interface ReplayReport {
   incidents: ReportIncident[];
   claims: Claim[];
   journal: { events: number; head: string; verified: boolean };
+  /** Added to format 1 (readers of earlier reports find it absent): each market's signed position at `until`. */
+  positions?: ReportPosition[];
+}
+
+/** A position as the journal's projection holds it and as the simulated venue holds it. */
+export interface ReportPosition {
+  market: string;
+  journal: string;
+  venue: string;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -75,5 +86,15 @@ export async function buildReport(scenario: Scenario, session: ReplaySession, us
     })),
     claims: claimsOf(session.terminal.incidents.list()),
     journal: { events: verify.events, head: verify.head?.hash ?? '', verified: verify.verified },
+    positions: positionsAtUntil(scenario, session),
   };
+}
+
+function positionsAtUntil(scenario: Scenario, session: ReplaySession): ReportPosition[] {
+  const journalled = new Map(session.journal.positions().map((p) => [p.market, p.size]));
+  return scenario.markets.map(({ symbol }) => ({
+    market: symbol,
+    journal: plain(new Decimal(journalled.get(symbol) ?? '0')),
+    venue: plain(session.sim.engine.position(symbol)?.size ?? new Decimal(0)),
+  }));
 }

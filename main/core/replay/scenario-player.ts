@@ -1,7 +1,8 @@
 /**
  * Plays a scenario's steps into a replay session: venue steps straight into the simulator's
  * engine (the venue's side of the story), user steps through the terminal's own order entry.
- * Remembers which orders the user placed and which were restored from which.
+ * Remembers which orders the user placed and which were restored from which. A restart stops
+ * the terminal and starts a new one on the same journal later (see ReplaySession.restart).
  */
 import { restoreCancelled } from '../orders/restore-cancelled';
 import { ticketOf } from '../orders/ticket-of';
@@ -45,6 +46,9 @@ export class ScenarioPlayer {
       }
       case 'reconcile':
         await reconciler.request('on demand');
+        return;
+      case 'restart':
+        await session.restart(action.downSeconds);
         return;
     }
   }

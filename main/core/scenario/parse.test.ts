@@ -90,7 +90,26 @@ describe('parseScenario', () => {
     ]);
   });
 
+  it('parses a restart and a mark override of 0 (a venue has shown $0)', () => {
+    const input = minimal();
+    input.steps = [
+      { at: '00:00:01', user: { restart: { downSeconds: 90 } } },
+      { at: '00:00:30', venue: { markOverride: { market: 'BTC-USD-PERP', price: '0' } } },
+      { at: '00:01:31', user: { reconcile: {} } },
+    ];
+    const s = parsed(input);
+    expect(s.steps.map((st) => st.action)).toEqual([
+      { kind: 'restart', downSeconds: 90 },
+      { kind: 'markOverride', market: 'BTC-USD-PERP', price: '0' },
+      { kind: 'reconcile' },
+    ]);
+  });
+
   it.each([
+    ['a negative mark override', (s: ReturnType<typeof minimal>) => { s.steps = [{ at: '00:00:01', venue: { markOverride: { market: 'BTC-USD-PERP', price: '-1' } } }]; }, 'steps[0].venue.markOverride.price: expected a decimal string'],
+    ['a restart without downtime', (s: ReturnType<typeof minimal>) => { s.steps = [{ at: '00:00:01', user: { restart: { downSeconds: 0 } } }]; }, 'steps[0].user.restart.downSeconds:'],
+    ['a user step while the terminal is down', (s: ReturnType<typeof minimal>) => { s.steps = [{ at: '00:00:01', user: { restart: { downSeconds: 60 } } }, { at: '00:00:30', venue: { halt: { seconds: 5 } } }, { at: '00:01:00', user: { reconcile: {} } }]; }, 'steps[2].user: the terminal is down here (restart at steps[0])'],
+    ['an end while the terminal is down', (s: ReturnType<typeof minimal>) => { s.until = '00:00:30'; s.steps = [{ at: '00:00:01', user: { restart: { downSeconds: 60 } } }]; }, 'until: "00:00:30" comes while the terminal is still down (restart at steps[0])'],
     ['an unknown venue action', (s: ReturnType<typeof minimal>) => { const ok = { at: '00:00:01', venue: { status: 'ok' } }; s.steps = [ok, ok, ok, { at: '00:00:02', venue: { foo: {} } }]; }, 'steps[3].venue: unknown action "foo"'],
     ['an unknown user action', (s: ReturnType<typeof minimal>) => { s.steps = [{ at: '00:00:01', user: { buy: {} } }]; }, 'steps[0].user: unknown action "buy"'],
     ['two actions in one step', (s: ReturnType<typeof minimal>) => { s.steps = [{ at: '00:00:01', venue: { halt: { seconds: 1 }, disconnect: { seconds: 1 } } }]; }, 'steps[0].venue: expected exactly one action, got "halt", "disconnect"'],

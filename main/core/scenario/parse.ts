@@ -76,6 +76,10 @@ function build(file: ScenarioFile, issues: Issue[]): Scenario {
   const untilMs = parseOffset(file.until)!;
   const last = steps.at(-1);
   if (last && start + untilMs < last.at) issues.push({ path: ['until'], message: `"${file.until}" is before the last step (${last.offset})` });
+  const down = downtimeEnd(steps);
+  if (down && down.until > start + untilMs) {
+    issues.push({ path: ['until'], message: `"${file.until}" comes while the terminal is still down (restart at steps[${down.index}])` });
+  }
 
   return {
     version: 1,
@@ -96,6 +100,8 @@ function buildSteps(raw: RawStep[], start: number, symbols: Set<string>, issues:
   const snapshots = new Set<string>();
   const placedBy = new Map<string, number>();
   let previous = 0;
+  // The trader cannot act while the terminal is down.
+  let down: { until: number; index: number } | null = null;
   raw.forEach((step, index) => {
     const base: Path = ['steps', index];
     const offsetMs = parseOffset(step.at)!;
@@ -115,6 +121,11 @@ function buildSteps(raw: RawStep[], start: number, symbols: Set<string>, issues:
       if (!action) return;
       const userAction = toUserAction(action.name, action.value, [...base, 'user', action.name], issues);
       if (!userAction) return;
+      if (down && time.at < down.until) {
+        issues.push({ path: [...base, 'user'], message: `the terminal is down here (restart at steps[${down.index}])` });
+        return;
+      }
+      if (userAction.kind === 'restart') down = { until: time.at + userAction.downSeconds * 1000, index };
       if ('market' in userAction) checkMarket(userAction.market, [...base, 'user', action.name, 'market']);
       if (userAction.kind === 'place') {
         const earlier = placedBy.get(userAction.clientId);
@@ -137,6 +148,15 @@ function buildSteps(raw: RawStep[], start: number, symbols: Set<string>, issues:
     }
   });
   return steps;
+}
+
+/** When the last restart's downtime ends, and which step began it. */
+function downtimeEnd(steps: ScenarioStep[]): { until: number; index: number } | null {
+  let down: { until: number; index: number } | null = null;
+  for (const step of steps) {
+    if (step.actor === 'user' && step.action.kind === 'restart') down = { until: step.at + step.action.downSeconds * 1000, index: step.index };
+  }
+  return down;
 }
 
 /** Picks the one action named in `raw` and validates it with that action's schema. */

@@ -61,13 +61,15 @@ export const userActionSchemas = {
   cancelAll: z.strictObject({ market: market.optional() }),
   restoreCancelled: z.strictObject({}),
   reconcile: z.strictObject({}),
+  restart: z.strictObject({ downSeconds: seconds }),
 };
 
 export const venueActionSchemas = {
   status: z.enum(SCENARIO_VENUE_STATUSES),
   snapshot: name,
   rollback: name,
-  markOverride: z.strictObject({ market, price: positiveDecimal }),
+  // Any decimal ≥ 0: a venue has shown $0 (Paradex, Jan 2026).
+  markOverride: z.strictObject({ market, price: decimal }),
   markRelease: z.strictObject({ market }),
   oracleFreeze: z.strictObject({ market }),
   oracleRelease: z.strictObject({ market }),

@@ -46,7 +46,9 @@ export type UserAction =
   | { kind: 'cancel'; clientId: string }
   | { kind: 'cancelAll'; market?: string }
   | { kind: 'restoreCancelled' }
-  | { kind: 'reconcile' };
+  | { kind: 'reconcile' }
+  /** The terminal stops (journal closed, sockets gone) and starts again on the same journal later; the venue goes on. */
+  | { kind: 'restart'; downSeconds: number };
 
 export type VenueAction =
   | { kind: 'status'; status: ScenarioVenueStatus }

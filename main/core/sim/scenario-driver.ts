@@ -1,7 +1,7 @@
 /**
  * Drives a parsed scenario straight into an engine on a VirtualClock, without any adapter:
  * venue actions through `apply`, the user's order actions through order entry. Terminal-side
- * actions (restoreCancelled, reconcile) have no venue effect and are only reported. Steps run
+ * actions (restoreCancelled, reconcile, restart) have no venue effect and are only reported. Steps run
  * in file order; before each, the clock advances to its time, so heartbeats due at that very
  * millisecond run first.
  */
@@ -43,6 +43,7 @@ export function runStep(engine: SimEngine, step: ScenarioStep): StepOutcome {
       return engine.cancelAll(action.market);
     case 'restoreCancelled':
     case 'reconcile':
+    case 'restart':
       return { ok: true, value: 'terminal-only' };
   }
 }

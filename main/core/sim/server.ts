@@ -87,6 +87,10 @@ export class SimVenueServer {
     return this.hub.framesSent();
   }
 
+  connections(): number {
+    return this.hub.connections();
+  }
+
   /**
    * Resolves when no HTTP request is being answered and every frame sent so far has been handed
    * to the operating system. A replay runner awaits this (and its own client's quiet) before it

@@ -55,6 +55,11 @@ export class WsHub {
     return this.sent;
   }
 
+  /** WebSocket connections the hub still holds (a closed client is gone once its close is read). */
+  connections(): number {
+    return this.clients.size;
+  }
+
   /** Resolves once every frame sent so far has been handed to the operating system. */
   flushed(): Promise<void> {
     if (this.unflushed === 0) return Promise.resolve();
