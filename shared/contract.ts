@@ -9,6 +9,8 @@ import type { JournalPage, JournalSource, VerifyProgress, VerifyReport } from '.
 import { CLAIM_STATUSES, type ClaimView, type ExportProgress, type ExportView, type IncidentView, type RestoredOrderView } from './incidents';
 import type { OrderPreview, OrderOutcomeView } from './orders';
 import type { Result } from './result';
+import { CANDLE_INTERVALS, type ChartHistory } from './chart';
+import type { JournalReviewStats } from './review';
 import { marketRiskSchema, type MarketRiskSettings } from './risk-settings';
 import type { SessionView, TerminalSnapshot } from './snapshot';
 import { saveVenueAccountSchema, type VenueSettingsView } from './venue-accounts';
@@ -113,6 +115,14 @@ export const methodParams = {
   removeVenueAccount: z.object({ id: z.string().regex(/^A\d{1,6}$/) }).strict(),
   /** Moves the live terminal to an account (null: the built-in simulator); the journal stays the same file. */
   useVenueAccount: z.object({ id: z.string().regex(/^A\d{1,6}$/).nullable() }).strict(),
+  /** Closes one position: a reduce-only market order, sent as limit-IOC at the band edge. */
+  closePosition: z.object({ market: z.string().min(1).max(64) }).strict(),
+  /** Closes every position the venue reports, each as closePosition does. */
+  closeAllPositions: z.object({}).strict(),
+  /** Candles of the venue's mark with the reference and band, from the journal's samples, older than `before` (ms). */
+  getChartHistory: z.object({ market: z.string().min(1).max(64), interval: z.enum(CANDLE_INTERVALS), before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(2000) }).strict(),
+  /** Daily PnL, equity curve and per-market fees and funding of the journal the Journal tab shows. */
+  journalReviewStats: z.object({}).strict(),
 } as const;
 
 export type MethodName = keyof typeof methodParams;
@@ -151,6 +161,10 @@ export interface MethodResults {
   saveVenueAccount: VenueSettingsView;
   removeVenueAccount: VenueSettingsView;
   useVenueAccount: VenueSettingsView;
+  closePosition: OrderOutcomeView;
+  closeAllPositions: (OrderOutcomeView & { market: string })[];
+  getChartHistory: ChartHistory;
+  journalReviewStats: JournalReviewStats;
 }
 
 export interface EventPayloads {

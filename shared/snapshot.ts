@@ -16,6 +16,47 @@ export interface PositionView {
   size: DecimalString;
   entryPrice: DecimalString | null;
   unrealizedPnl: DecimalString | null;
+  /** The venue's mark now. */
+  mark?: DecimalString | null;
+  /** The independent reference now (median of fresh public feeds), null without a quorum. */
+  reference?: DecimalString | null;
+  /** uPnL as a fraction of the position's entry notional. */
+  pnlFraction?: DecimalString | null;
+  /** The liquidation price as the venue states it. */
+  liquidationPrice?: DecimalString | null;
+  /** The liquidation price main computes with every position valued at the independent reference. */
+  liquidationAtReference?: DecimalString | null;
+  /** Funding paid on the position as the venue reports it (negative: received). */
+  fundingPaid?: DecimalString | null;
+}
+
+/** The account as main computes it from the venue's own figures; null where the venue said nothing yet. */
+export interface AccountView {
+  /** The settlement currency the money figures are in (e.g. "USDC"). */
+  currency: string;
+  equity: DecimalString | null;
+  freeCollateral: DecimalString | null;
+  /** Initial margin in use as a fraction of equity. */
+  marginUse: DecimalString | null;
+  /** Total position notional at the mark over equity. */
+  leverage: DecimalString | null;
+  updatedAt: number | null;
+}
+
+/** Why the terminal cannot reach the venue, in our words (never the venue's). */
+export const LINK_PROBLEMS = ['dns', 'refused', 'tls', 'auth', 'timeout', 'network'] as const;
+export type LinkProblem = (typeof LINK_PROBLEMS)[number];
+
+export interface LinkView {
+  /** null while connected, or when the venue itself closed or refused the link in its own words. */
+  problem: LinkProblem | null;
+  /** One line for the status bar: "DNS lookup failed for api.example". */
+  summary: string | null;
+  /** The error as the network stack gave it. */
+  detail: string | null;
+  attempt: number;
+  /** When the next attempt starts (wall ms), for a countdown; null when none is scheduled. */
+  nextRetryAt: number | null;
 }
 
 export interface OrderView {
@@ -56,4 +97,10 @@ export interface TerminalSnapshot {
   markets: MarketInfo[];
   positions: PositionView[];
   openOrders: OrderView[];
+  /** Equity, free collateral, margin use and leverage; absent from hosts that do not compute it. */
+  account?: AccountView;
+  /** Our link to the venue: what fails on our side, kept apart from what the venue says. */
+  link?: LinkView;
+  /** The wall time main built this snapshot at (virtual time in a replay). */
+  at?: number;
 }

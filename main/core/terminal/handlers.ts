@@ -6,7 +6,12 @@ import { DomainError } from '../api/dispatch';
 import type { OrderRow } from '../journal/journal';
 import { restoreCancelled } from '../orders/restore-cancelled';
 import { ticketOf } from '../orders/ticket-of';
+import Decimal from 'decimal.js';
+import { figureInputs } from './account-figures';
+import { chartHistory } from './chart-history';
 import { exportClaim } from './export-claim';
+import { reviewStats } from './review-stats';
+import { explanation, shortReason, ticketFigures } from './ticket-figures';
 import type { Terminal } from './terminal';
 
 /** Restores and retries carry these suffixes; the journal's own rows then say what was already done. */
@@ -34,10 +39,44 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
     }));
   };
 
+  /** A reduce-only market order for the whole position: main sends it as limit-IOC at the band edge. */
+  const close = async (position: { market: string; size: string }) => {
+    const size = new Decimal(position.size);
+    const ticket = { market: position.market, side: size.isNeg() ? 'BUY' : 'SELL', type: 'MARKET', size: size.abs().toString(), sizeUnit: 'base', postOnly: false, reduceOnly: true } as const;
+    const { clientId, outcome, reason } = await terminal.pipeline.place(ticket);
+    terminal.scheduleSnapshot();
+    return { clientId, outcome, reason };
+  };
+  /** The band in force for a market now (tightened while the venue is degraded), as the ticket's preview states it. */
+  const bandOf = (market: string) => terminal.pipeline.preview({ market, side: 'BUY', type: 'MARKET', size: '1', sizeUnit: 'base', postOnly: false, reduceOnly: false }).band;
+
   const handlers: TerminalHandlers = {
     getSnapshot: async () => terminal.snapshot(),
     getPriceHistory: async ({ market, limit }) => terminal.prices.recent(market, limit),
-    previewOrder: async (ticket) => terminal.pipeline.preview(ticket),
+    previewOrder: async (ticket) => {
+      const preview = terminal.pipeline.preview(ticket);
+      const { watchOnly } = terminal.parts.venue;
+      const { status } = terminal.view;
+      return {
+        ...preview,
+        figures: ticketFigures(ticket, preview, figureInputs(terminal)),
+        shortReason: shortReason(preview, watchOnly, status),
+        explanation: explanation(preview, status, terminal.view.positionList(), ticket.market),
+      };
+    },
+    closePosition: async ({ market }) => {
+      const position = terminal.view.positionList().find((p) => p.market === market);
+      if (!position) throw new DomainError('NOT_FOUND', `There is no open ${market} position to close.`);
+      return close(position);
+    },
+    closeAllPositions: async () => {
+      // One after another: each close is its own journalled intent and band check.
+      const results = [];
+      for (const position of terminal.view.positionList()) results.push({ market: position.market, ...(await close(position)) });
+      return results;
+    },
+    getChartHistory: async (q) => chartHistory(terminal.parts.journal, q, bandOf(q.market)),
+    journalReviewStats: async () => reviewStats(terminal.review.current),
     placeOrder: async (ticket) => {
       const { clientId, outcome, reason } = await terminal.pipeline.place(ticket);
       terminal.scheduleSnapshot();
@@ -109,7 +148,7 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
   return terminal.parts.venue.watchOnly ? refusingOrders(handlers, terminal.parts.venue.venue) : handlers;
 }
 
-const ORDER_METHODS = ['placeOrder', 'cancelOrder', 'cancelAll', 'restoreCancelled', 'retryCommand'] as const;
+const ORDER_METHODS = ['placeOrder', 'cancelOrder', 'cancelAll', 'restoreCancelled', 'retryCommand', 'closePosition', 'closeAllPositions'] as const;
 
 /**
  * A venue watched by address takes no orders from us: refuse before anything is journalled,

@@ -23,6 +23,7 @@ import { defaultRiskSettings, type MarketRiskSettings } from '../risk/risk-setti
 import type { VenueAdapter, VenueEvent, VenueMarket, VenueMode } from '../venues/port';
 import { venueChannel } from './event-channel';
 import { immediateGate, type EventGate } from './event-gate';
+import { accountView, figureInputs, positionViews } from './account-figures';
 import { buildHandlers, type TerminalHandlers } from './handlers';
 import { journalPorts } from './journal-ports';
 import { JournalReview } from './journal-review';
@@ -186,6 +187,11 @@ export class Terminal {
     return seqs.flatMap((seq) => this.parts.journal.query({ afterSeq: seq - 1, limit: 1 }).events.filter((e) => e.seq === seq));
   }
 
+  /** The venue's full terms for a market (maintenance margin, and margins and fees where it states them). */
+  venueMarket(symbol: string): VenueMarket | undefined {
+    return this.markets.get(symbol);
+  }
+
   marketList(): MarketRules[] {
     return [...this.markets.values()].map(({ symbol, tickSize, stepSize }) => ({ symbol, tickSize, stepSize }));
   }
@@ -193,6 +199,7 @@ export class Terminal {
   snapshot(): TerminalSnapshot {
     const health = this.parts.journal.health();
     const head = this.parts.journal.lastAppended();
+    const figures = figureInputs(this);
     return {
       session: { kind: 'live' },
       venue: {
@@ -205,7 +212,10 @@ export class Terminal {
       },
       journal: { state: health.state, message: health.message, events: head?.seq ?? 0, head: head?.hash ?? null, path: this.journalPath },
       markets: this.marketList(),
-      positions: this.view.positionList(),
+      positions: positionViews(figures),
+      account: accountView(figures),
+      link: this.view.link,
+      at: this.parts.clock.now(),
       openOrders: this.view
         .openOrderList(this.pipeline.outcomes)
         .filter((o) => !(o.state === 'UNKNOWN' && this.retried.has(o.clientId)))

@@ -4,8 +4,9 @@
  */
 import type { OrderTicket } from '../../../shared/contract';
 import type { CommandOutcome, VenueStatus } from '../../../shared/domain';
-import type { ConnectionState, OrderView, PositionView } from '../../../shared/snapshot';
-import type { VenueEvent, VenueMode, VenueOrder } from '../venues/port';
+import type { ConnectionState, LinkView, OrderView, PositionView } from '../../../shared/snapshot';
+import type { VenueAccount, VenueEvent, VenueMode, VenueOrder } from '../venues/port';
+import { classifyLinkFailure } from './link-problem';
 
 export interface LocalOutcome {
   outcome: CommandOutcome;
@@ -33,6 +34,18 @@ function orderView(order: VenueOrder): OrderView {
   };
 }
 
+function linkOf(event: Extract<VenueEvent, { kind: 'connection' }>): LinkView {
+  if (event.state === 'up') return { problem: null, summary: null, detail: null, attempt: 0, nextRetryAt: null };
+  const ours = classifyLinkFailure(event.reason);
+  return {
+    problem: ours?.problem ?? null,
+    summary: ours?.summary ?? `The venue closed the link: ${event.reason}`,
+    detail: event.reason,
+    attempt: event.attempt,
+    nextRetryAt: event.retryInMs === null ? null : event.at + event.retryInMs,
+  };
+}
+
 export class VenueView {
   status: VenueStatus = 'degraded';
   since: number | null = null;
@@ -41,6 +54,10 @@ export class VenueView {
   venueMode: VenueMode | null = null;
   /** Our inference: the chain stands still although the venue says ok. */
   halted = false;
+  /** The venue's last account figures; null until it sent them. */
+  account: VenueAccount | null = null;
+  /** Our link as we last saw it: why it is down (our side named) and when the next attempt starts. */
+  link: LinkView = { problem: null, summary: null, detail: null, attempt: 0, nextRetryAt: null };
   private readonly positions = new Map<string, PositionView>();
   private readonly orders = new Map<string, OrderView>();
 
@@ -54,14 +71,19 @@ export class VenueView {
         const next: ConnectionState = event.state === 'up' ? 'connected' : 'disconnected';
         const changed = next !== this.connection;
         this.connection = next;
+        this.link = linkOf(event);
         return this.derive(event.at) || changed;
       }
       case 'position': {
         const p = event.position;
         if (p.status === 'CLOSED' || /^-?0*(\.0*)?$/.test(p.size)) return this.positions.delete(p.market);
-        this.positions.set(p.market, { market: p.market, size: p.size, entryPrice: p.averageEntryPrice, unrealizedPnl: p.unrealizedPnl });
+        const funding = (p as { fundingPaid?: string | null }).fundingPaid ?? null;
+        this.positions.set(p.market, { market: p.market, size: p.size, entryPrice: p.averageEntryPrice, unrealizedPnl: p.unrealizedPnl, liquidationPrice: p.liquidationPrice, fundingPaid: funding });
         return true;
       }
+      case 'account':
+        this.account = event.account;
+        return true;
       case 'order': {
         const view = orderView(event.order);
         if (OPEN_STATUSES.has(event.order.status)) this.orders.set(view.clientId, view);
