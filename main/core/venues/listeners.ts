@@ -1,10 +1,16 @@
 /**
  * A listener set for adapter and feed events. A listener that throws must neither stop the
  * others nor unwind into the socket handler that delivered the message, so it is caught and
- * reported on stderr.
+ * reported on stderr — one line when deliveries start failing (e.g. the journal cannot record)
+ * and one when they succeed again, with the count of failed deliveries, never a line per event.
  */
+type Log = (line: string) => void;
+
 export class Listeners<E> {
   private readonly set = new Set<(event: E) => void>();
+  private failing: { reason: string; count: number } | null = null;
+
+  constructor(private readonly log: Log = (line) => console.error(line)) {}
 
   add(listener: (event: E) => void): () => void {
     this.set.add(listener);
@@ -14,12 +20,29 @@ export class Listeners<E> {
   }
 
   emit(event: E): void {
+    let failed = false;
     for (const listener of this.set) {
       try {
         listener(event);
       } catch (error) {
-        console.error('event listener failed', error);
+        failed = true;
+        this.failed(error);
       }
     }
+    if (!failed && this.failing) {
+      this.log(`event listeners recovered after ${this.failing.count} failed deliveries (${this.failing.reason})`);
+      this.failing = null;
+    }
+  }
+
+  private failed(error: unknown): void {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (this.failing?.reason === reason) {
+      this.failing.count++;
+      return;
+    }
+    if (this.failing) this.log(`event listeners: ${this.failing.count} deliveries failed with ${this.failing.reason}`);
+    this.failing = { reason, count: 1 };
+    this.log(`event listener failed: ${reason}; further failures like it are counted, not logged`);
   }
 }
