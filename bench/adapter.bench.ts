@@ -6,7 +6,7 @@
 import { systemClock } from '../main/core/clock';
 import { ReferencePrice } from '../main/core/reference/reference-price';
 import { ParadexAdapter } from '../main/core/venues/paradex/adapter';
-import { SimDevAuthenticator } from '../main/core/venues/paradex/auth';
+import { SimDevAuthenticator } from '../main/core/sim/dev-authenticator';
 import { FixtureVenue } from '../main/core/venues/paradex/fixtures/fixture-venue';
 import { account, closedOrder, longPosition, makerFill, marketSummary } from '../main/core/venues/paradex/fixtures/rest-payloads';
 import { dataFrame } from '../main/core/venues/paradex/fixtures/ws-frames';

@@ -17,7 +17,7 @@ import { startScenarioSimulator, type Simulator } from '../sim/simulator';
 import { SettlingGate } from '../terminal/event-gate';
 import { Terminal } from '../terminal/terminal';
 import { ParadexAdapter } from '../venues/paradex/adapter';
-import { SimDevAuthenticator } from '../venues/paradex/auth';
+import { SimDevAuthenticator } from '../sim/dev-authenticator';
 
 /** Poll cadences in virtual time: within the 5 s staleness rule and the 5 s detection target, no faster. */
 const REFERENCE_POLL_MS = 4_000;

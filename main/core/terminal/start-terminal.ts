@@ -20,7 +20,7 @@ import { missingKeyNotice, startFailedNotice, VenueAccountBook, type LiveAccount
 import { startDemoSimulator } from '../sim/demo';
 import { accountLabel, adapterForAccount } from '../venues/account-adapter';
 import { ParadexAdapter } from '../venues/paradex/adapter';
-import { SimDevAuthenticator } from '../venues/paradex/auth';
+import { SimDevAuthenticator } from '../sim/dev-authenticator';
 import { Terminal } from './terminal';
 import { TerminalSwitch } from './terminal-switch';
 

@@ -55,6 +55,13 @@ function map(event: VenueEvent): Mapped {
     case 'chain_height':
       // Every reading counts, unchanged ones too: a height standing still is the evidence of a halt.
       return { kind: 'CHAIN_HEIGHT', durable: false, payload: { height: event.height } };
+    case 'funding': {
+      const { funding } = event;
+      return { kind: 'FUNDING_PAYMENT', durable: true, market: funding.market, payload: withoutNulls(funding) };
+    }
+    case 'schema_drift':
+      // A notice, not an error: the message was read; the venue changed what it sends.
+      return { kind: 'SCHEMA_DRIFT', durable: false, payload: { source: event.source, message: event.message, field: event.field, change: event.change } };
     case 'malformed':
       return { kind: 'MALFORMED_MESSAGE', durable: true, payload: { source: event.source, problem: event.problem } };
     case 'venue_error':

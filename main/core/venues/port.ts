@@ -5,6 +5,7 @@
  * that produced it verbatim, so the journal can store the evidence next to our reading of it.
  */
 import type { DecimalString, Side } from '../../../shared/domain';
+import type { FieldDrift } from './common/drift';
 
 /** What the venue itself says about its mode (a subset of VenueStatus: `halted`/`degraded` are our inferences). */
 export const VENUE_MODES = ['ok', 'maintenance', 'cancel_only', 'post_only'] as const;
@@ -46,7 +47,12 @@ export interface VenueOrder {
 export const LIQUIDITIES = ['TAKER', 'MAKER'] as const;
 export type Liquidity = (typeof LIQUIDITIES)[number];
 
-export const FILL_TYPES = ['FILL', 'LIQUIDATION', 'UNWIND_TRANSFER', 'SETTLE_MARKET', 'RPI', 'BLOCK_TRADE'] as const;
+/**
+ * Fill types the core knows. DELEVERAGE: our position closed by the venue against someone else's
+ * liquidation (auto-deleveraging); OFFSETTING: dYdX's word for the same from the healthy side.
+ * A venue word outside this list is kept as it came (VenueFill.fillType is open), never refused.
+ */
+export const FILL_TYPES = ['FILL', 'LIQUIDATION', 'UNWIND_TRANSFER', 'SETTLE_MARKET', 'RPI', 'BLOCK_TRADE', 'DELEVERAGE', 'OFFSETTING'] as const;
 export type FillType = (typeof FILL_TYPES)[number];
 
 export interface VenueFill {
@@ -56,13 +62,19 @@ export interface VenueFill {
   market: string;
   side: Side;
   liquidity: Liquidity;
-  fillType: FillType;
+  /** One of FILL_TYPES, or the venue's own word kept as it came. */
+  fillType: FillType | (string & {});
   price: DecimalString;
   size: DecimalString;
+  /** "0" when the venue stated none (then `defaults` names it). */
   fee: DecimalString;
   feeCurrency: string | null;
   realizedPnl: DecimalString | null;
   venueAt: number | null;
+  /** Set when the venue gave no fill id and `fillId` was derived from the fill's fields: the recipe. */
+  fillIdDerived?: string;
+  /** Fields the venue left out that took their stated default. */
+  defaults?: string[];
 }
 
 export interface VenuePosition {
@@ -84,10 +96,32 @@ export interface VenueAccount {
   totalCollateral: DecimalString;
   freeCollateral: DecimalString;
   initialMarginRequirement: DecimalString;
-  maintenanceMarginRequirement: DecimalString;
+  /** Null when the venue's message did not state it (e.g. an older Hyperliquid clearinghouseState). */
+  maintenanceMarginRequirement: DecimalString | null;
   marginCushion: DecimalString | null;
   status: 'ACTIVE' | 'LIQUIDATION';
   venueAt: number | null;
+}
+
+/** One asset the account holds (Paradex `/balance`, dYdX asset positions, Hyperliquid's USDC). */
+export interface VenueBalance {
+  asset: string;
+  size: DecimalString;
+  venueAt: number | null;
+}
+
+/** A funding payment the venue booked on a position. */
+export interface VenueFunding {
+  /** The venue's id, or one derived from the payment's fields (then `idDerived` is the recipe). */
+  id: string;
+  market: string;
+  /** Signed: negative when the account paid, positive when it received. */
+  amount: DecimalString;
+  rate: DecimalString | null;
+  /** The position the payment was on, signed as the venue states it. */
+  positionSize: DecimalString | null;
+  venueAt: number | null;
+  idDerived?: string;
 }
 
 export interface TradeBust {
@@ -151,7 +185,10 @@ export type VenueEvent =
   | (EventBase & { kind: 'trade_bust'; bust: TradeBust })
   | (EventBase & { kind: 'transaction'; transaction: VenueTransaction })
   | (EventBase & { kind: 'chain_height'; height: number })
+  | (EventBase & { kind: 'funding'; funding: VenueFunding })
   | (EventBase & { kind: 'malformed'; source: MessageSource; problem: string })
+  /** A message type lacked a field its reader knows, or carried a new one: reported once per field and source. */
+  | (EventBase & { kind: 'schema_drift'; source: MessageSource; message: string; field: string; change: 'missing' | 'new' })
   /** The venue answered with an error or could not be reached while we polled or subscribed. */
   | (Omit<EventBase, 'raw'> & { kind: 'venue_error'; source: MessageSource; reason: string; raw: string | null })
   /**
@@ -236,7 +273,7 @@ export interface MalformedItem {
 }
 
 export type QueryResult<T> =
-  | { ok: true; value: T; raw: string[]; malformed: MalformedItem[] }
+  | { ok: true; value: T; raw: string[]; malformed: MalformedItem[]; drift?: FieldDrift[] }
   | { ok: false; error: QueryError };
 
 /** One look-up by client id: "not found" is an answer, distinct from an error. */
@@ -269,4 +306,8 @@ export interface VenueAdapter {
   systemState(): Promise<QueryResult<VenueMode>>;
   /** Only for venues with a chain the terminal can read. */
   chainHeight?(): Promise<QueryResult<number>>;
+  /** Funding payments booked since `since` (ms). */
+  funding?(query: { since: number; market?: string }): Promise<QueryResult<VenueFunding[]>>;
+  /** What the account holds, asset by asset. */
+  balances?(): Promise<QueryResult<VenueBalance[]>>;
 }

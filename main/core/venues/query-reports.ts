@@ -4,12 +4,16 @@
  * stood in their way.
  */
 import type { Clock } from '../clock';
+import { DriftNotices, type FieldDrift } from './common/drift';
 import type { MalformedItem, MessageSource, QueryError, QueryResult, VenueEvent } from './port';
 
 /** An event a poll produced, before the time and the raw answer are stamped on it. */
 export type SampleBody = Record<string, unknown> & { kind: VenueEvent['kind'] };
 
 export class QueryReports {
+  /** Shared with the adapter's stream, so a drift seen over REST is not reported again from the socket. */
+  readonly drifts = new DriftNotices();
+
   constructor(
     private readonly clock: Clock,
     private readonly emit: (event: VenueEvent) => void,
@@ -24,7 +28,13 @@ export class QueryReports {
         ? [{ raw: result.error.raw ?? '', problem: result.error.message }]
         : [];
     this.malformed(bad, source);
+    if (result.ok) this.drift(result.drift, source, result.raw[0] ?? '');
     return result;
+  }
+
+  /** Schema drift not reported before from this source, as notices. */
+  drift(drift: readonly FieldDrift[] | undefined, source: MessageSource, raw: string): void {
+    for (const event of this.drifts.events(drift, source, this.clock.now(), raw)) this.emit(event);
   }
 
   malformed(items: MalformedItem[], source: MessageSource): void {

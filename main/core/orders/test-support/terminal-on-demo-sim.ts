@@ -14,7 +14,7 @@ import { startDemoSimulator } from '../../sim/demo';
 import type { Simulator } from '../../sim/simulator';
 import { Terminal } from '../../terminal/terminal';
 import { ParadexAdapter } from '../../venues/paradex/adapter';
-import { SimDevAuthenticator } from '../../venues/paradex/auth';
+import { SimDevAuthenticator } from '../../sim/dev-authenticator';
 
 export async function terminalOnDemoSim(): Promise<{ terminal: Terminal; sim: Simulator; journal: Journal; close(): Promise<void> }> {
   const clock = systemClock;

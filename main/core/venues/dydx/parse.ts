@@ -9,8 +9,8 @@
  */
 import Decimal from 'decimal.js';
 import type { FillType, VenueFill, VenueMarket, VenueOrder, VenueOrderStatus, VenueOrderType, VenuePosition, VenuePrice } from '../port';
-import { describeIssues } from '../paradex/schemas';
-import type { Parsed } from '../paradex/parse';
+import { describeIssues } from '../common/parsed';
+import type { Parsed } from '../common/parsed';
 import {
   fillSchema, orderSchema, perpetualMarketSchema, positionSchema, type DydxFillType, type DydxOrder, type MarketStatus,
 } from './schemas';

@@ -7,8 +7,8 @@ import type {
   MalformedItem, OrderLookup, QueryError, QueryResult, VenueAccount, VenueFill, VenueMarket, VenueOrder, VenuePosition,
   VenuePrice,
 } from '../port';
-import type { Parsed } from '../paradex/parse';
-import { describeIssues } from '../paradex/schemas';
+import type { Parsed } from '../common/parsed';
+import { describeIssues } from '../common/parsed';
 import { oraclePrice, readFill, readOrder, readPerpetualMarket, readPosition, toVenueMarket, type DydxMarket } from './parse';
 import type { DydxIndexer, IndexerAnswer } from './rest';
 import {

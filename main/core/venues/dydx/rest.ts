@@ -6,7 +6,7 @@
 import type { Clock } from '../../clock';
 import { httpRequest } from '../http';
 import type { QueryError } from '../port';
-import { parseJson } from '../paradex/parse';
+import { parseJson } from '../common/parsed';
 import { errorAnswerSchema } from './schemas';
 
 export type IndexerAnswer = { ok: true; json: unknown; raw: string } | { ok: false; error: QueryError };

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SIDES } from '../../../../shared/domain';
-import { decimal } from '../paradex/schemas';
+import { decimal } from '../common/decimal';
 
 /** `indexer/packages/postgres/src/types/perpetual-market-types.ts`. */
 export const MARKET_STATUSES = ['ACTIVE', 'PAUSED', 'CANCEL_ONLY', 'POST_ONLY', 'INITIALIZING', 'FINAL_SETTLEMENT'] as const;

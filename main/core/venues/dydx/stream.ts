@@ -7,8 +7,8 @@
  */
 import type { FrameReading } from '../stream-link';
 import type { VenueEvent, VenueMode } from '../port';
-import { parseJson, type Parsed } from '../paradex/parse';
-import { describeIssues } from '../paradex/schemas';
+import { parseJson, type Parsed } from '../common/parsed';
+import { describeIssues } from '../common/parsed';
 import { venueMode } from './mode';
 import { oraclePrice, readFill, readOrder, readPerpetualMarket, readPosition } from './parse';
 import {

@@ -2,7 +2,7 @@
 import type { Clock } from '../../clock';
 import { httpRequest } from '../http';
 import type { QueryError } from '../port';
-import { parseJson } from '../paradex/parse';
+import { parseJson } from '../common/parsed';
 import { isPostOnlyNotice } from './parse';
 
 export type InfoAnswer = { ok: true; json: unknown; raw: string } | { ok: false; error: QueryError };

@@ -9,8 +9,8 @@
  */
 import Decimal from 'decimal.js';
 import type { FillType, VenueAccount, VenueFill, VenueMarket, VenueOrder, VenueOrderStatus, VenueOrderType, VenuePosition, VenuePrice } from '../port';
-import type { Parsed } from '../paradex/parse';
-import { describeIssues } from '../paradex/schemas';
+import type { Parsed } from '../common/parsed';
+import { describeIssues } from '../common/parsed';
 import {
   assetCtxSchema, assetPositionSchema, basicOrderSchema, clearinghouseStateSchema, fillSchema, frontendOrderSchema,
   orderStatusEntrySchema, universeItemSchema, ORDER_TYPES, TIFS,

@@ -3,8 +3,8 @@
  * returned beside the others as malformed, never dropped.
  */
 import type { MalformedItem, OrderLookup, QueryError, QueryResult, VenueFill, VenueMarket, VenueMode, VenueOrder, VenuePrice } from '../port';
-import type { Parsed } from '../paradex/parse';
-import { describeIssues } from '../paradex/schemas';
+import type { Parsed } from '../common/parsed';
+import { describeIssues } from '../common/parsed';
 import type { HyperliquidInfo } from './info';
 import { readAssetCtx, readClearinghouse, readFill, readFrontendOrder, readMarket, readOrderWithStatus, type Clearinghouse } from './parse';
 import { exchangeStatusSchema, metaAndAssetCtxsSchema, universeItemSchema } from './schemas';

@@ -5,7 +5,7 @@
  * malformed; decimals stay as the venue wrote them.
  */
 import { z } from 'zod';
-import { decimal } from '../paradex/schemas';
+import { decimal } from '../common/decimal';
 
 export const side = z.enum(['B', 'A']).transform((s) => (s === 'B' ? 'BUY' : 'SELL') as 'BUY' | 'SELL');
 const millis = z.number().int().nonnegative();

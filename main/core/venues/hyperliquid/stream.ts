@@ -6,8 +6,8 @@
  */
 import type { FrameReading } from '../stream-link';
 import type { VenueEvent, VenueOrder } from '../port';
-import { parseJson } from '../paradex/parse';
-import { describeIssues } from '../paradex/schemas';
+import { parseJson } from '../common/parsed';
+import { describeIssues } from '../common/parsed';
 import { isPostOnlyNotice, readAssetCtx, readFill, readOrderWithStatus, type Clearinghouse } from './parse';
 import { activeAssetCtxSchema, userEventSchema, userFillsSchema, wsFrameSchema } from './schemas';
 import type { QueryResult } from '../port';

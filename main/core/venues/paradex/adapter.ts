@@ -8,7 +8,7 @@ import { QueryReports } from '../query-reports';
 import { StreamLink } from '../stream-link';
 import type {
   CancelResult, OrderLookup, OrderRequest, PlaceResult, QueryResult, TradeBust, VenueAccount,
-  VenueAdapter, VenueEvent, VenueFill, VenueListener, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
+  VenueAdapter, VenueBalance, VenueEvent, VenueFill, VenueFunding, VenueListener, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
 } from '../port';
 import { readChainHeight } from './chain-rpc';
 import { PARADEX_CHANNELS, PARADEX_DEFAULTS, type ParadexConfig } from './config';
@@ -39,7 +39,7 @@ export class ParadexAdapter implements VenueAdapter {
     });
     this.orders = new ParadexOrderEntry(rest, auth);
     const markets = config.markets.length > 0 ? new Set(config.markets) : null;
-    const stream = new ParadexStreamGreeting(PARADEX_CHANNELS, () => auth.getJwt(), markets);
+    const stream = new ParadexStreamGreeting(PARADEX_CHANNELS, () => auth.getJwt(), markets, this.reports.drifts);
     this.ws = new StreamLink({
       url: config.wsUrl,
       clock,
@@ -120,6 +120,14 @@ export class ParadexAdapter implements VenueAdapter {
 
   tradeBusts(): Promise<QueryResult<TradeBust[]>> {
     return this.reports.reported(this.queries.tradeBusts());
+  }
+
+  funding(query: { since: number; market?: string }): Promise<QueryResult<VenueFunding[]>> {
+    return this.reports.reported(this.queries.funding(query));
+  }
+
+  balances(): Promise<QueryResult<VenueBalance[]>> {
+    return this.reports.reported(this.queries.balances());
   }
 
   positions(): Promise<QueryResult<VenuePosition[]>> {

@@ -4,7 +4,7 @@ import { startDemoSimulator } from '../../sim/demo';
 import type { Simulator } from '../../sim/simulator';
 import type { VenueEvent } from '../port';
 import { ParadexAdapter } from './adapter';
-import { SimDevAuthenticator } from './auth';
+import { SimDevAuthenticator } from '../../sim/dev-authenticator';
 
 let sim: Simulator;
 let adapter: ParadexAdapter;

@@ -1,12 +1,8 @@
 /**
  * The seam for Paradex credentials. Real Paradex needs a Starknet account and SNIP-12 signatures
- * (venue-apis.md §1.8); that implementation plugs in here. The simulator accepts its own
- * development credentials instead, which SimDevAuthenticator presents.
+ * (venue-apis.md §1.8): StarknetAuthenticator. The simulator's development credentials live with
+ * the simulator (sim/dev-authenticator.ts), never here.
  */
-import type { Clock } from '../../clock';
-import { DEFAULT_REFRESH_AFTER_MS, JwtCache, readJwtAnswer } from './jwt-cache';
-import { SIM_DEV_ACCOUNT, SIM_DEV_KEY } from '../../sim/dev-credentials';
-import { httpRequest } from '../http';
 
 /** The order fields a signature covers, as they will be sent. */
 export interface UnsignedOrder {
@@ -27,53 +23,4 @@ export interface Authenticator {
   /** Drops the cached token, e.g. after the venue answered 401. */
   invalidate(): void;
   signOrder(order: UnsignedOrder): Promise<SignResult>;
-}
-
-export interface SimDevAuthOptions {
-  restUrl: string;
-  clock: Clock;
-  timeoutMs: number;
-  /** Paradex recommends a new token after about 3 of its 5 minutes. */
-  refreshAfterMs?: number;
-}
-
-/** The simulator's `/v1/auth` takes its dev account and the dev key as the signature's r value. */
-const SIM_SIGNATURE = JSON.stringify([SIM_DEV_KEY, '0']);
-const SIGNATURE_LIFETIME_S = 30 * 60;
-
-export class SimDevAuthenticator implements Authenticator {
-  private readonly jwt: JwtCache;
-  constructor(private readonly options: SimDevAuthOptions) {
-    this.jwt = new JwtCache(options.clock, options.refreshAfterMs ?? DEFAULT_REFRESH_AFTER_MS, () => this.requestJwt());
-  }
-
-  getJwt(): Promise<JwtResult> {
-    return this.jwt.get();
-  }
-
-  invalidate(): void {
-    this.jwt.invalidate();
-  }
-
-  signOrder(): Promise<SignResult> {
-    return Promise.resolve({ ok: true, signature: SIM_SIGNATURE, signatureTimestamp: this.options.clock.now() });
-  }
-
-  private async requestJwt(): Promise<JwtResult> {
-    const { clock, restUrl, timeoutMs } = this.options;
-    const requestedAt = clock.now();
-    const timestamp = Math.floor(requestedAt / 1000);
-    const outcome = await httpRequest(clock, {
-      method: 'POST',
-      url: `${restUrl}/auth`,
-      timeoutMs,
-      headers: {
-        'PARADEX-STARKNET-ACCOUNT': SIM_DEV_ACCOUNT,
-        'PARADEX-STARKNET-SIGNATURE': SIM_SIGNATURE,
-        'PARADEX-TIMESTAMP': String(timestamp),
-        'PARADEX-SIGNATURE-EXPIRATION': String(timestamp + SIGNATURE_LIFETIME_S),
-      },
-    });
-    return readJwtAnswer(outcome);
-  }
 }

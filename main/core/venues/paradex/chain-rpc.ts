@@ -5,8 +5,9 @@
 import type { Clock } from '../../clock';
 import { httpRequest } from '../http';
 import type { QueryResult } from '../port';
-import { parseJson } from './parse';
-import { describeIssues, rpcBlockNumberSchema } from './schemas';
+import { parseJson } from '../common/parsed';
+import { describeIssues } from '../common/parsed';
+import { rpcBlockNumberSchema } from './schemas';
 
 const BLOCK_NUMBER_REQUEST = JSON.stringify({ jsonrpc: '2.0', method: 'starknet_blockNumber', params: [], id: 1 });
 

@@ -3,11 +3,11 @@
  * cannot be read, or that arrives on a channel we never asked for, becomes a `malformed` event
  * with the frame itself, so that it is journaled rather than lost.
  */
+import type { DriftNotices } from '../common/drift';
+import { describeIssues, type Parsed } from '../common/parsed';
 import type { VenueEvent } from '../port';
-import {
-  readAccount, readFill, readMarketSummary, readOrder, readPosition, readTradeBust, readTransaction, type Parsed,
-} from './parse';
-import { describeIssues, rpcResponseSchema, subscriptionFrameSchema } from './schemas';
+import { readAccount, readFill, readMarketSummary, readOrder, readPosition, readTradeBust, readTransaction } from './parse';
+import { rpcResponseSchema, subscriptionFrameSchema } from './schemas';
 
 export type FrameJson = { ok: true; value: unknown } | { ok: false; problem: string };
 
@@ -15,9 +15,11 @@ export interface FrameContext {
   at: number;
   /** Price events are kept for these markets only; null keeps them all. */
   markets: ReadonlySet<string> | null;
+  /** Where schema drift is reported once; without it drift goes unreported. */
+  drifts?: DriftNotices;
 }
 
-type Builder = (data: unknown, raw: string, context: FrameContext) => VenueEvent | null;
+type Builder = (data: unknown, raw: string, context: FrameContext) => VenueEvent[];
 
 export function eventsFromFrame(raw: string, json: FrameJson, context: FrameContext): VenueEvent[] {
   const { at } = context;
@@ -29,10 +31,7 @@ export function eventsFromFrame(raw: string, json: FrameJson, context: FrameCont
   if (!build) return [{ kind: 'malformed', source: 'ws', problem: `unexpected channel ${channel}`, at, venueAt: null, raw }];
   const items = Array.isArray(data) ? data : [data];
   const events: VenueEvent[] = [];
-  for (const item of items) {
-    const event = build(item, raw, context);
-    if (event) events.push(event);
-  }
+  for (const item of items) events.push(...build(item, raw, context));
   return events;
 }
 
@@ -47,23 +46,24 @@ function builderFor(channel: string): Builder | null {
   return null;
 }
 
-type Payload = DistributiveOmit<Exclude<VenueEvent, { kind: 'malformed' | 'venue_error' | 'connection' }>, 'at' | 'venueAt' | 'raw'>;
+type Payload = DistributiveOmit<Exclude<VenueEvent, { kind: 'malformed' | 'venue_error' | 'connection' | 'schema_drift' }>, 'at' | 'venueAt' | 'raw'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function typed<T>(read: (input: unknown) => Parsed<T>, wrap: (value: T) => Payload): Builder {
-  return (data, raw, { at }) => {
+  return (data, raw, { at, drifts }) => {
     const parsed = read(data);
-    if (!parsed.ok) return { kind: 'malformed', source: 'ws', problem: parsed.problem, at, venueAt: null, raw };
-    return { ...wrap(parsed.value), at, venueAt: parsed.venueAt, raw } as VenueEvent;
+    const drift = drifts?.events(parsed.drift, 'ws', at, raw) ?? [];
+    if (!parsed.ok) return [...drift, { kind: 'malformed', source: 'ws', problem: parsed.problem, at, venueAt: null, raw }];
+    return [...drift, { ...wrap(parsed.value), at, venueAt: parsed.venueAt, raw } as VenueEvent];
   };
 }
 
 const priceEvent: Builder = (data, raw, context) => {
   const parsed = readMarketSummary(data);
   const { at } = context;
-  if (!parsed.ok) return { kind: 'malformed', source: 'ws', problem: parsed.problem, at, venueAt: null, raw };
-  if (context.markets && !context.markets.has(parsed.value.market)) return null;
-  return { kind: 'price', price: parsed.value, at, venueAt: parsed.venueAt, raw };
+  if (!parsed.ok) return [{ kind: 'malformed', source: 'ws', problem: parsed.problem, at, venueAt: null, raw }];
+  if (context.markets && !context.markets.has(parsed.value.market)) return [];
+  return [{ kind: 'price', price: parsed.value, at, venueAt: parsed.venueAt, raw }];
 };
 
 /** A JSON-RPC error answer is the venue speaking; anything else outside a data frame is unexpected. */

@@ -6,7 +6,7 @@
 import type { Clock } from '../../clock';
 import type { HttpOutcome } from '../http';
 import type { JwtResult } from './auth';
-import { parseJson } from './parse';
+import { parseJson } from '../common/parsed';
 
 export const DEFAULT_REFRESH_AFTER_MS = 3 * 60_000;
 

@@ -5,7 +5,7 @@
  */
 import type { CancelResult, OrderRequest, PlaceResult, Rejected, SentRequest, Unresolved } from '../port';
 import type { Authenticator, UnsignedOrder } from './auth';
-import { parseJson } from './parse';
+import { parseJson } from '../common/parsed';
 import type { ParadexRest, RestOutcome } from './rest';
 import { apiErrorSchema, orderCreatedSchema } from './schemas';
 

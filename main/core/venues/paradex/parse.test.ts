@@ -12,6 +12,7 @@ describe('Paradex payload readers', () => {
     expect(parsed).toEqual({
       ok: true,
       venueAt: 1681493746100,
+      drift: [],
       value: {
         venueOrderId: '1681462103821101699438490000', clientId: 'x1234', market: 'BTC-USD-PERP', side: 'BUY',
         type: 'LIMIT', status: 'CLOSED', instruction: 'POST_ONLY', size: '0.05', remainingSize: '0.05', price: '26000',
@@ -32,7 +33,6 @@ describe('Paradex payload readers', () => {
   it.each([
     ['status', { ...closedOrder, status: 'FILLED' }, 'status'],
     ['side', { ...closedOrder, side: 'LONG' }, 'side'],
-    ['type', { ...closedOrder, type: 'TWAP' }, 'type'],
     ['size as number', { ...closedOrder, size: 0.05 }, 'size'],
     ['price not decimal', { ...closedOrder, price: '26k' }, 'price'],
     ['missing id', { ...closedOrder, id: undefined }, 'id'],
@@ -40,6 +40,10 @@ describe('Paradex payload readers', () => {
     const parsed = readOrder(input);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.problem).toContain(field);
+  });
+
+  it('keeps an order type the port has no word for in flags, beside the nearest port type', () => {
+    expect(readOrder({ ...closedOrder, type: 'TWAP' })).toMatchObject({ ok: true, value: { type: 'LIMIT', flags: ['REDUCE_ONLY', 'TWAP'] } });
   });
 
   it('reads fills, flagging liquidations by fill_type', () => {
@@ -53,7 +57,8 @@ describe('Paradex payload readers', () => {
       },
     });
     expect(readFill(makerFill)).toMatchObject({ ok: true, value: { clientId: 'x1234', liquidity: 'MAKER', feeCurrency: 'USDC' } });
-    expect(readFill({ ...makerFill, fill_type: 'ADL' }).ok).toBe(false);
+    // An unknown fill type is kept as it came, never refused; an unknown liquidity word still is.
+    expect(readFill({ ...makerFill, fill_type: 'ADL' })).toMatchObject({ ok: true, value: { fillType: 'ADL' } });
     expect(readFill({ ...makerFill, liquidity: 'BOTH' }).ok).toBe(false);
   });
 
@@ -69,6 +74,7 @@ describe('Paradex payload readers', () => {
     expect(readTradeBust(tradeBust)).toEqual({
       ok: true,
       venueAt: 1768795300000,
+      drift: [],
       value: { account: '0x5137d0c0ffee', bustedFillId: '8615262148007718463', venueAt: 1768795300000 },
     });
   });

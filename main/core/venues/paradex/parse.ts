@@ -4,21 +4,21 @@
  */
 import Decimal from 'decimal.js';
 import type { z } from 'zod';
-import type {
-  TradeBust, VenueAccount, VenueFill, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice, VenueTransaction,
+import { readMessage, type MessageSpec } from '../common/drift';
+import { describeIssues, type Parsed } from '../common/parsed';
+import {
+  VENUE_ORDER_TYPES, type TradeBust, type VenueAccount, type VenueBalance, type VenueFill, type VenueFunding, type VenueMarket,
+  type VenueMode, type VenueOrder, type VenueOrderType, type VenuePosition, type VenuePrice, type VenueTransaction,
 } from '../port';
 import {
-  accountSchema, describeIssues, fillSchema, marketSchema, marketSummarySchema, orderSchema, positionSchema,
-  systemStateSchema, tradeBustSchema, transactionSchema,
+  account, balance, fill, fundingPayment, marketSchema, marketSummarySchema, order, position, systemStateSchema, tradeBust,
+  transaction,
 } from './schemas';
 
-export type Parsed<T> = { ok: true; value: T; venueAt: number | null } | { ok: false; problem: string };
+type Mapped<T> = { value: T; venueAt: number | null };
 
-function reader<S extends z.ZodType, T>(
-  what: string,
-  schema: S,
-  map: (parsed: z.output<S>) => { value: T; venueAt: number | null },
-): (input: unknown) => Parsed<T> {
+/** A reader for a plain schema (no drift watched: public reference data). */
+function reader<S extends z.ZodType, T>(what: string, schema: S, map: (parsed: z.output<S>) => Mapped<T>): (input: unknown) => Parsed<T> {
   return (input) => {
     const result = schema.safeParse(input);
     if (!result.success) return { ok: false, problem: `${what}: ${describeIssues(result.error)}` };
@@ -26,8 +26,22 @@ function reader<S extends z.ZodType, T>(
   };
 }
 
-export const readOrder = reader('order', orderSchema, (o): { value: VenueOrder; venueAt: number | null } => {
+/** A reader for a message type whose drift is watched. */
+function messageReader<S extends z.ZodObject, T>(spec: MessageSpec<S>, map: (parsed: z.output<S>) => Mapped<T>): (input: unknown) => Parsed<T> {
+  return (input) => {
+    const read = readMessage(spec, input);
+    if (!read.ok) return read;
+    return { ok: true, ...map(read.data), drift: read.drift };
+  };
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(VENUE_ORDER_TYPES);
+
+export const readOrder = messageReader(order, (o): Mapped<VenueOrder> => {
   const venueAt = o.last_updated_at ?? o.created_at;
+  // A type the port has no word for keeps its venue name in flags beside the nearest port type.
+  const known = KNOWN_TYPES.has(o.type);
+  const type = (known ? o.type : o.price !== null ? 'LIMIT' : 'MARKET') as VenueOrderType;
   return {
     venueAt,
     value: {
@@ -35,59 +49,64 @@ export const readOrder = reader('order', orderSchema, (o): { value: VenueOrder; 
       clientId: o.client_id,
       market: o.market,
       side: o.side,
-      type: o.type,
+      type,
       status: o.status,
-      instruction: o.instruction ?? null,
+      instruction: o.instruction,
       size: o.size,
       remainingSize: o.remaining_size,
       price: o.price,
       triggerPrice: o.trigger_price,
       avgFillPrice: o.avg_fill_price,
-      flags: o.flags ?? [],
+      flags: [...(o.flags ?? []), ...(known ? [] : [o.type])],
       cancelReason: o.cancel_reason,
       venueAt,
     },
   };
 });
 
-export const readFill = reader('fill', fillSchema, (f): { value: VenueFill; venueAt: number | null } => ({
-  venueAt: f.created_at,
-  value: {
-    fillId: f.id,
-    venueOrderId: f.order_id,
-    clientId: f.client_id,
-    market: f.market,
-    side: f.side,
-    liquidity: f.liquidity,
-    fillType: f.fill_type,
-    price: f.price,
-    size: f.size,
-    fee: f.fee,
-    feeCurrency: f.fee_currency,
-    realizedPnl: f.realized_pnl,
+export const readFill = messageReader(fill, (f): Mapped<VenueFill> => {
+  const defaults = [...(f.liquidity ? [] : ['liquidity']), ...(f.fee !== null ? [] : ['fee']), ...(f.fill_type ? [] : ['fill_type'])];
+  return {
     venueAt: f.created_at,
-  },
-}));
+    value: {
+      fillId: f.id,
+      venueOrderId: f.order_id,
+      clientId: f.client_id,
+      market: f.market,
+      side: f.side,
+      liquidity: f.liquidity ?? 'TAKER',
+      fillType: f.fill_type ?? 'FILL',
+      price: f.price,
+      size: f.size,
+      fee: f.fee ?? '0',
+      feeCurrency: f.fee_currency,
+      realizedPnl: f.realized_pnl,
+      venueAt: f.created_at,
+      ...(defaults.length > 0 ? { defaults } : {}),
+    },
+  };
+});
 
-export const readPosition = reader('position', positionSchema, (p): { value: VenuePosition; venueAt: number | null } => {
+export const readPosition = messageReader(position, (p): Mapped<VenuePosition> => {
   const venueAt = p.last_updated_at ?? p.created_at;
+  const size = new Decimal(p.size);
   return {
     venueAt,
     value: {
       market: p.market,
-      side: p.side,
+      side: p.side ?? (size.isNegative() ? 'SHORT' : 'LONG'),
       size: p.size,
-      status: p.status,
+      status: p.status ?? (size.isZero() ? 'CLOSED' : 'OPEN'),
       averageEntryPrice: p.average_entry_price,
       liquidationPrice: p.liquidation_price,
       unrealizedPnl: p.unrealized_pnl,
-      realizedPnl: p.realized_positional_pnl,
+      realizedPnl: p.realized_pnl ?? p.realized_positional_pnl,
       venueAt,
     },
   };
 });
 
-export const readAccount = reader('account', accountSchema, (a): { value: VenueAccount; venueAt: number | null } => ({
+export const readAccount = messageReader(account, (a): Mapped<VenueAccount> => ({
   venueAt: a.updated_at,
   value: {
     account: a.account,
@@ -97,20 +116,30 @@ export const readAccount = reader('account', accountSchema, (a): { value: VenueA
     initialMarginRequirement: a.initial_margin_requirement,
     maintenanceMarginRequirement: a.maintenance_margin_requirement,
     marginCushion: a.margin_cushion,
-    status: a.status,
+    status: a.status ?? 'ACTIVE',
     venueAt: a.updated_at,
   },
 }));
 
-export const readTradeBust = reader('tradebust', tradeBustSchema, (b): { value: TradeBust; venueAt: number | null } => ({
+export const readTradeBust = messageReader(tradeBust, (b): Mapped<TradeBust> => ({
   venueAt: b.created_at,
   value: { account: b.account, bustedFillId: b.busted_fill_id, venueAt: b.created_at },
 }));
 
-export const readTransaction = reader('transaction', transactionSchema, (t): { value: VenueTransaction; venueAt: number | null } => {
+export const readTransaction = messageReader(transaction, (t): Mapped<VenueTransaction> => {
   const venueAt = t.completed_at ?? t.created_at;
   return { venueAt, value: { id: t.id, hash: t.hash, type: t.type, state: t.state, venueAt } };
 });
+
+export const readFundingPayment = messageReader(fundingPayment, (f): Mapped<VenueFunding> => ({
+  venueAt: f.created_at,
+  value: { id: f.id, market: f.market, amount: f.payment, rate: null, positionSize: null, venueAt: f.created_at },
+}));
+
+export const readBalance = messageReader(balance, (b): Mapped<VenueBalance> => ({
+  venueAt: b.last_updated_at,
+  value: { asset: b.token, size: b.size, venueAt: b.last_updated_at },
+}));
 
 export const readMarketSummary = reader(
   'markets_summary',
@@ -148,12 +177,3 @@ export const readSystemState = reader('system/state', systemStateSchema, (s): { 
   venueAt: null,
   value: s.status,
 }));
-
-/** JSON.parse that answers instead of throwing. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, problem: `not JSON: ${(error as Error).message}` };
-  }
-}

@@ -2,16 +2,18 @@
  * The REST look-ups reconciliation relies on (venue-apis.md §1.2–1.4). Lists are read item by
  * item: an item we cannot read is returned beside the others as malformed, never dropped.
  */
+import type { FieldDrift } from '../common/drift';
+import { describeIssues, parseJson, type Parsed } from '../common/parsed';
 import type {
-  MalformedItem, OrderLookup, QueryError, QueryResult, TradeBust, VenueAccount, VenueFill, VenueMarket, VenueMode,
-  VenueOrder, VenuePosition, VenuePrice,
+  MalformedItem, OrderLookup, QueryError, QueryResult, TradeBust, VenueAccount, VenueBalance, VenueFill, VenueFunding,
+  VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
 } from '../port';
 import {
-  parseJson, readAccount, readFill, readMarket, readMarketSummary, readOrder, readPosition, readSystemState,
-  readTradeBust, type Parsed,
+  readAccount, readBalance, readFill, readFundingPayment, readMarket, readMarketSummary, readOrder, readPosition,
+  readSystemState, readTradeBust,
 } from './parse';
 import type { ParadexRest, RestCall } from './rest';
-import { apiErrorSchema, describeIssues, listSchema, pageSchema } from './schemas';
+import { apiErrorSchema, listSchema, pageSchema } from './schemas';
 
 type Reader<T> = (input: unknown) => Parsed<T>;
 
@@ -64,6 +66,15 @@ export class ParadexQueries {
     return this.pages('/fills', { start_at: String(query.since), market: query.market }, readFill);
   }
 
+  /** Funding the venue booked on the account's positions (venue-apis.md §1.4). */
+  funding(query: { since: number; market?: string }): Promise<QueryResult<VenueFunding[]>> {
+    return this.pages('/funding/payments', { start_at: String(query.since), market: query.market }, readFundingPayment);
+  }
+
+  balances(): Promise<QueryResult<VenueBalance[]>> {
+    return this.list({ method: 'GET', path: '/balance', private: true }, readBalance);
+  }
+
   tradeBusts(): Promise<QueryResult<TradeBust[]>> {
     return this.pages('/tradebusts', {}, readTradeBust);
   }
@@ -81,7 +92,7 @@ export class ParadexQueries {
     if (!body.ok) return body;
     const parsed = read(body.json);
     if (!parsed.ok) return { ok: false, error: malformed(parsed.problem, body.raw) };
-    return { ok: true, value: parsed.value, raw: [body.raw], malformed: [] };
+    return { ok: true, value: parsed.value, raw: [body.raw], malformed: [], drift: parsed.drift ?? [] };
   }
 
   private async list<T>(call: RestCall, read: Reader<T>): Promise<QueryResult<T[]>> {
@@ -91,13 +102,15 @@ export class ParadexQueries {
     if (!list.success) return { ok: false, error: malformed(describeIssues(list.error), body.raw) };
     const values: T[] = [];
     const bad: MalformedItem[] = [];
-    readItems(list.data.results, read, values, bad);
-    return { ok: true, value: values, raw: [body.raw], malformed: bad };
+    const drift: FieldDrift[] = [];
+    readItems(list.data.results, read, { values, bad, drift });
+    return { ok: true, value: values, raw: [body.raw], malformed: bad, drift };
   }
 
   private async pages<T>(path: string, query: Record<string, string | undefined>, read: Reader<T>): Promise<QueryResult<T[]>> {
     const values: T[] = [];
     const bad: MalformedItem[] = [];
+    const drift: FieldDrift[] = [];
     const raw: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < this.options.maxPages; page++) {
@@ -111,9 +124,9 @@ export class ParadexQueries {
       raw.push(body.raw);
       const parsed = pageSchema.safeParse(body.json);
       if (!parsed.success) return { ok: false, error: malformed(describeIssues(parsed.error), body.raw) };
-      readItems(parsed.data.results, read, values, bad);
+      readItems(parsed.data.results, read, { values, bad, drift });
       const next = parsed.data.next;
-      if (!next || next === cursor) return { ok: true, value: values, raw, malformed: bad };
+      if (!next || next === cursor) return { ok: true, value: values, raw, malformed: bad, drift };
       cursor = next;
     }
     return {
@@ -139,11 +152,13 @@ export class ParadexQueries {
   }
 }
 
-function readItems<T>(items: unknown[], read: Reader<T>, values: T[], bad: MalformedItem[]): void {
+/** Readable items are kept, unreadable ones reported beside them, and every item's drift gathered. */
+function readItems<T>(items: unknown[], read: Reader<T>, into: { values: T[]; bad: MalformedItem[]; drift: FieldDrift[] }): void {
   for (const item of items) {
     const parsed = read(item);
-    if (parsed.ok) values.push(parsed.value);
-    else bad.push({ raw: JSON.stringify(item), problem: parsed.problem });
+    into.drift.push(...(parsed.drift ?? []));
+    if (parsed.ok) into.values.push(parsed.value);
+    else into.bad.push({ raw: JSON.stringify(item), problem: parsed.problem });
   }
 }
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { VirtualClock, systemClock } from '../../clock';
 import type { VenueEvent } from '../port';
 import { ParadexAdapter } from './adapter';
-import { SimDevAuthenticator } from './auth';
+import { SimDevAuthenticator } from '../../sim/dev-authenticator';
 import { FixtureVenue } from './fixtures/fixture-venue';
 import {
   account, btcMarket, closedOrder, liquidationFill, longPosition, makerFill, marketSummary, page, postOnlyError,
@@ -199,12 +199,12 @@ describe('Paradex look-ups', () => {
   });
 
   it('an unreadable list item is returned as malformed and reported on the stream, the rest still read', async () => {
-    const bad = { ...makerFill, id: 'f-bad', fill_type: 'ADL' };
+    const bad = { ...makerFill, id: 'f-bad', size: '0.05 BTC' };
     venue.route('GET', '/v1/fills', { status: 200, body: page([makerFill, bad]) });
     const { adapter, events } = adapterFor(venue.restUrl);
     const fills = await adapter.fills({ since: 0 });
     expect(fills.ok && fills.value.map((f) => f.fillId)).toEqual(['8615262148007718463']);
-    expect(fills.ok && fills.malformed).toEqual([{ raw: JSON.stringify(bad), problem: expect.stringContaining('fill_type') }]);
+    expect(fills.ok && fills.malformed).toEqual([{ raw: JSON.stringify(bad), problem: expect.stringContaining('size') }]);
     expect(events).toEqual([expect.objectContaining({ kind: 'malformed', source: 'rest', raw: JSON.stringify(bad) })]);
   });
 

@@ -1,109 +1,156 @@
 /**
- * Zod schemas for the Paradex payloads we read (venue-apis.md §1.2–1.4, 1.7). Enums are strict:
- * a value we do not know makes the message malformed, so it is recorded as such instead of being
- * guessed at. Unknown extra fields are ignored; decimals are kept as the venue wrote them.
+ * Zod schemas for the Paradex payloads we read (venue-apis.md §1.2–1.4, 1.7). Each message type
+ * requires only what its record cannot do without; every other field is optional with a stated
+ * default or null. Enum words the core relies on (side, status) are strict; words it only shows
+ * (instruction, fill type, transaction type) are kept as they came. Decimals stay verbatim.
  */
 import { z } from 'zod';
 import { SIDES } from '../../../../shared/domain';
-import { FILL_TYPES, LIQUIDITIES, TRANSACTION_STATES, VENUE_MODES, VENUE_ORDER_STATUSES, VENUE_ORDER_TYPES } from '../port';
+import { decimal, optionalDecimal, optionalText } from '../common/decimal';
+import type { MessageSpec } from '../common/drift';
+import { millis, optionalMillis } from '../common/time';
+import { LIQUIDITIES, TRANSACTION_STATES, VENUE_MODES, VENUE_ORDER_STATUSES } from '../port';
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** OrderResp (paradex-py / openapi): `instruction` arrives as "" on real order history. */
+export const order = {
+  message: 'paradex order',
+  schema: z.object({
+    id: z.string().min(1),
+    client_id: optionalText,
+    market: z.string().min(1),
+    side: z.enum(SIDES),
+    type: z.string().min(1),
+    instruction: optionalText,
+    flags: z.array(z.string()).nullish(),
+    size: decimal,
+    remaining_size: decimal,
+    price: optionalDecimal,
+    trigger_price: optionalDecimal,
+    avg_fill_price: optionalDecimal,
+    status: z.enum(VENUE_ORDER_STATUSES),
+    cancel_reason: optionalText,
+    created_at: optionalMillis,
+    last_updated_at: optionalMillis,
+  }),
+  sometimes: ['client_id', 'instruction', 'flags', 'price', 'trigger_price', 'avg_fill_price', 'cancel_reason', 'last_updated_at'],
+  documented: ['account', 'stp', 'seq_no', 'timestamp', 'received_at', 'published_at', 'recv_window', 'signature', 'signature_timestamp'],
+} satisfies MessageSpec<z.ZodObject>;
+export const orderSchema = order.schema;
 
-export const decimal = z.string().regex(DECIMAL, 'expected a decimal string');
+/** FillResult: a fill needs market, side, price, size, time and its id; the rest has defaults. */
+export const fill = {
+  message: 'paradex fill',
+  schema: z.object({
+    id: z.string().min(1),
+    order_id: optionalText,
+    client_id: optionalText,
+    market: z.string().min(1),
+    side: z.enum(SIDES),
+    liquidity: z.enum(LIQUIDITIES).optional(),
+    fill_type: optionalText,
+    price: decimal,
+    size: decimal,
+    fee: optionalDecimal,
+    fee_currency: optionalText,
+    realized_pnl: optionalDecimal,
+    created_at: millis,
+  }),
+  sometimes: ['order_id', 'client_id', 'fee_currency', 'realized_pnl'],
+  documented: ['account', 'flags', 'remaining_size', 'realized_funding', 'underlying_price', 'orderbook_seq_no'],
+} satisfies MessageSpec<z.ZodObject>;
+export const fillSchema = fill.schema;
 
-/** Optional prices: absent, null and "" all mean "none" (market orders carry no price). */
-const optionalDecimal = z
-  .union([decimal, z.literal(''), z.null()])
-  .optional()
-  .transform((v) => (v === undefined || v === null || v === '' ? null : v));
+/**
+ * `GET /v1/positions` item. Real answers carry `realized_pnl` (ccxt's recorded response); the
+ * docs name `realized_positional_pnl`: either is read, the first present wins.
+ */
+export const position = {
+  message: 'paradex position',
+  schema: z.object({
+    market: z.string().min(1),
+    side: z.enum(['LONG', 'SHORT']).optional(),
+    size: decimal,
+    status: z.enum(['OPEN', 'CLOSED']).optional(),
+    average_entry_price: optionalDecimal,
+    liquidation_price: optionalDecimal,
+    unrealized_pnl: optionalDecimal,
+    realized_pnl: optionalDecimal,
+    realized_positional_pnl: optionalDecimal,
+    created_at: optionalMillis,
+    last_updated_at: optionalMillis,
+  }),
+  sometimes: ['realized_pnl', 'realized_positional_pnl', 'created_at', 'liquidation_price'],
+  documented: [
+    'id', 'account', 'average_entry_price_usd', 'average_exit_price', 'unrealized_funding_pnl', 'realized_positional_funding_pnl',
+    'cost', 'cost_usd', 'cached_funding_index', 'leverage', 'last_fill_id', 'closed_at', 'seq_no',
+  ],
+} satisfies MessageSpec<z.ZodObject>;
+export const positionSchema = position.schema;
 
-const optionalText = z
-  .union([z.string(), z.null()])
-  .optional()
-  .transform((v) => (v === undefined || v === null || v === '' ? null : v));
+export const account = {
+  message: 'paradex account',
+  schema: z.object({
+    account: z.string().min(1),
+    account_value: decimal,
+    total_collateral: decimal,
+    free_collateral: decimal,
+    initial_margin_requirement: decimal,
+    maintenance_margin_requirement: optionalDecimal,
+    margin_cushion: optionalDecimal,
+    status: z.enum(['ACTIVE', 'LIQUIDATION']).optional(),
+    updated_at: optionalMillis,
+  }),
+  sometimes: ['margin_cushion'],
+  documented: ['settlement_asset', 'seq_no'],
+} satisfies MessageSpec<z.ZodObject>;
+export const accountSchema = account.schema;
 
-/** Millisecond timestamps arrive as numbers, and as digit strings on some endpoints. */
-export const millis = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
-const optionalMillis = z
-  .union([millis, z.null()])
-  .optional()
-  .transform((v) => (v === undefined || v === null ? null : v));
-
-export const orderSchema = z.object({
-  id: z.string().min(1),
-  client_id: optionalText,
-  market: z.string().min(1),
-  side: z.enum(SIDES),
-  type: z.enum(VENUE_ORDER_TYPES),
-  instruction: z.enum(['GTC', 'POST_ONLY', 'IOC', 'RPI']).optional(),
-  flags: z.array(z.string()).nullish(),
-  size: decimal,
-  remaining_size: decimal,
-  price: optionalDecimal,
-  trigger_price: optionalDecimal,
-  avg_fill_price: optionalDecimal,
-  status: z.enum(VENUE_ORDER_STATUSES),
-  cancel_reason: optionalText,
-  created_at: optionalMillis,
-  last_updated_at: optionalMillis,
-});
-
-export const fillSchema = z.object({
-  id: z.string().min(1),
-  order_id: optionalText,
-  client_id: optionalText,
-  market: z.string().min(1),
-  side: z.enum(SIDES),
-  liquidity: z.enum(LIQUIDITIES),
-  fill_type: z.enum(FILL_TYPES),
-  price: decimal,
-  size: decimal,
-  fee: decimal,
-  fee_currency: optionalText,
-  realized_pnl: optionalDecimal,
-  created_at: optionalMillis,
-});
-
-export const positionSchema = z.object({
-  market: z.string().min(1),
-  side: z.enum(['LONG', 'SHORT']),
-  size: decimal,
-  status: z.enum(['OPEN', 'CLOSED']),
-  average_entry_price: optionalDecimal,
-  liquidation_price: optionalDecimal,
-  unrealized_pnl: optionalDecimal,
-  realized_positional_pnl: optionalDecimal,
-  created_at: optionalMillis,
-  last_updated_at: optionalMillis,
-});
-
-export const accountSchema = z.object({
-  account: z.string().min(1),
-  account_value: decimal,
-  total_collateral: decimal,
-  free_collateral: decimal,
-  initial_margin_requirement: decimal,
-  maintenance_margin_requirement: decimal,
-  margin_cushion: optionalDecimal,
-  status: z.enum(['ACTIVE', 'LIQUIDATION']),
-  updated_at: optionalMillis,
-});
-
-export const tradeBustSchema = z.object({
-  account: optionalText,
-  busted_fill_id: z.string().min(1),
-  created_at: optionalMillis,
-});
+export const tradeBust = {
+  message: 'paradex tradebust',
+  schema: z.object({
+    account: optionalText,
+    busted_fill_id: z.string().min(1),
+    created_at: optionalMillis,
+  }),
+} satisfies MessageSpec<z.ZodObject>;
+export const tradeBustSchema = tradeBust.schema;
 
 /** `transaction` channel and `GET /v1/transactions` item (paradex-py TransactionResponse). */
-export const transactionSchema = z.object({
-  id: z.string().min(1),
-  hash: optionalText,
-  type: z.enum(['TRANSACTION_FILL', 'TRANSACTION_LIQUIDATE', 'TRANSACTION_SETTLE_MARKET']),
-  state: z.enum(TRANSACTION_STATES),
-  created_at: optionalMillis,
-  completed_at: optionalMillis,
-});
+export const transaction = {
+  message: 'paradex transaction',
+  schema: z.object({
+    id: z.string().min(1),
+    hash: optionalText,
+    type: z.string().min(1),
+    state: z.enum(TRANSACTION_STATES),
+    created_at: optionalMillis,
+    completed_at: optionalMillis,
+  }),
+  sometimes: ['hash', 'completed_at'],
+} satisfies MessageSpec<z.ZodObject>;
+export const transactionSchema = transaction.schema;
+
+/** `GET /v1/funding/payments` item (venue-apis.md §1.4): `payment` is signed, negative when paid. */
+export const fundingPayment = {
+  message: 'paradex funding payment',
+  schema: z.object({
+    id: z.string().min(1),
+    market: z.string().min(1),
+    payment: decimal,
+    index: optionalDecimal,
+    fill_id: optionalText,
+    created_at: millis,
+  }),
+  sometimes: ['index', 'fill_id'],
+  documented: ['account'],
+} satisfies MessageSpec<z.ZodObject>;
+
+/** `GET /v1/balance` item (ccxt's recorded response: `{token, size, last_updated_at}`). */
+export const balance = {
+  message: 'paradex balance',
+  schema: z.object({ token: z.string().min(1), size: decimal, last_updated_at: optionalMillis }),
+  sometimes: ['last_updated_at'],
+} satisfies MessageSpec<z.ZodObject>;
 
 export const marketSummarySchema = z.object({
   symbol: z.string().min(1),
@@ -158,11 +205,3 @@ export const subscriptionFrameSchema = z.object({
   method: z.literal('subscription'),
   params: z.object({ channel: z.string().min(1), data: z.unknown() }),
 });
-
-/** Short, stable wording for the journal: where it failed and why. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
-}

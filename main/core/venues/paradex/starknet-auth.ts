@@ -7,7 +7,7 @@
 import { ec, shortString, typedData } from 'starknet';
 import type { Clock } from '../../clock';
 import { DEFAULT_REFRESH_AFTER_MS, JwtCache, readJwtAnswer } from './jwt-cache';
-import { parseJson } from './parse';
+import { parseJson } from '../common/parsed';
 import { httpRequest } from '../http';
 import type { Authenticator, JwtResult, SignResult, UnsignedOrder } from './auth';
 import { authTypedData, orderTypedData } from './starknet-typed-data';

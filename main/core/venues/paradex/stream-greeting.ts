@@ -3,10 +3,11 @@
  * fresh JWT (JSON-RPC `auth`), then subscribes every channel; the answers to those requests are
  * matched by id, and everything else is a data frame for ./frames.
  */
+import type { DriftNotices } from '../common/drift';
+import { parseJson } from '../common/parsed';
 import type { FrameReading, Greeting } from '../stream-link';
 import type { JwtResult } from './auth';
 import { eventsFromFrame } from './frames';
-import { parseJson } from './parse';
 import { rpcResponseSchema } from './schemas';
 
 export class ParadexStreamGreeting {
@@ -19,6 +20,7 @@ export class ParadexStreamGreeting {
     private readonly getJwt: () => Promise<JwtResult>,
     /** Price events are kept for these markets only; null keeps them all. */
     private readonly markets: ReadonlySet<string> | null,
+    private readonly drifts: DriftNotices,
   ) {}
 
   async greeting(): Promise<Greeting> {
@@ -33,7 +35,7 @@ export class ParadexStreamGreeting {
   read(raw: string, at: number): FrameReading {
     const json = parseJson(raw);
     const answer = json.ok ? this.answer(json.value) : null;
-    return answer ?? { events: eventsFromFrame(raw, json, { at, markets: this.markets }), ack: false };
+    return answer ?? { events: eventsFromFrame(raw, json, { at, markets: this.markets, drifts: this.drifts }), ack: false };
   }
 
   private request(method: string, params: unknown, what: string): string {

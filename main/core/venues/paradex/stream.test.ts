@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../clock';
 import type { VenueEvent } from '../port';
 import { ParadexAdapter } from './adapter';
-import { SimDevAuthenticator } from './auth';
+import { SimDevAuthenticator } from '../../sim/dev-authenticator';
 import { PARADEX_CHANNELS } from './config';
 import { FixtureVenue } from './fixtures/fixture-venue';
 import { account, closedOrder, liquidationFill, longPosition, marketSummary, revertedTransaction, tradeBust } from './fixtures/rest-payloads';
@@ -106,7 +106,7 @@ describe('Paradex WebSocket stream', () => {
   it.each([
     ['not JSON', '{"jsonrpc":"2.0","method":"subscr', 'not JSON'],
     ['an unknown order status', JSON.stringify(dataFrame('orders.ALL', { ...closedOrder, status: 'FILLED' })), 'order: status'],
-    ['an unknown fill type', JSON.stringify(dataFrame('fills.ALL', { ...liquidationFill, fill_type: 'ADL' })), 'fill: fill_type'],
+    ['a fill without a price', JSON.stringify(dataFrame('fills.ALL', { ...liquidationFill, price: undefined })), 'fill: price'],
     ['an unknown account status', JSON.stringify(dataFrame('account', { ...account, status: 'RESYNC' })), 'account: status'],
     ['a channel never asked for', JSON.stringify(dataFrame('transfers', {})), 'unexpected channel transfers'],
     ['a message that is no data frame', JSON.stringify({ jsonrpc: '2.0', method: 'heartbeat' }), 'unexpected message'],
