@@ -141,6 +141,9 @@ export class ParadexRestApi {
         const fills = engine.fills().filter((f) => (!market || f.market === market) && inRange(f.createdAt, q));
         return { status: 200, body: page([...fills].reverse().map((f) => fillJson(f, account)), q) };
       }
+      case 'GET /funding/payments':
+        // The simulator books no funding: an empty page in the venue's shape.
+        return { status: 200, body: page([], q) };
       case 'GET /tradebusts': {
         const busts = engine.tradebusts().filter((b) => inRange(b.createdAt, q));
         return { status: 200, body: page([...busts].reverse().map((b) => tradebustJson(b, account)), q) };

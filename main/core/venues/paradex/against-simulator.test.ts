@@ -46,6 +46,15 @@ describe('the Paradex adapter against the simulator over loopback', () => {
     await next((e) => e.kind === 'price');
   });
 
+  it('reads the balance and the (empty) funding history the simulator keeps, with no drift from its shapes', async () => {
+    const balances = await adapter.balances();
+    expect(balances).toMatchObject({ ok: true, value: [{ asset: 'USDC', size: expect.stringMatching(/^\d/) }], malformed: [] });
+    expect(await adapter.funding({ since: 0 })).toMatchObject({ ok: true, value: [], malformed: [] });
+    await adapter.positions();
+    await adapter.account();
+    expect(events.filter((e) => e.kind === 'schema_drift')).toEqual([]);
+  });
+
   it('reconnects with backoff after the venue drops and refuses its sockets, and subscribes again', async () => {
     const down = next((e) => e.kind === 'connection' && e.state === 'down');
     sim.engine.apply({ kind: 'disconnect', seconds: 1 });
