@@ -15,12 +15,19 @@ import { marketRiskSchema, type MarketRiskSettings } from './risk-settings';
 import type { SessionView, TerminalSnapshot } from './snapshot';
 import { saveVenueAccountSchema, type VenueSettingsView } from './venue-accounts';
 
-const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'a positive decimal string such as "0.5"').max(40);
+/** Bounded so that no size or price beyond any market's reaches the core: 12 digits each side of the point. */
+const decimalString = z.string().max(25).regex(/^\d{1,12}(\.\d{1,12})?$/, 'a positive decimal string such as "0.5", with at most 12 digits before and after the point');
+/** Market symbols as venues spell them (BTC-USD-PERP, BTC-USD, BTC, kPEPE); the same rule as an account's markets. */
+const marketName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'a market symbol such as BTC-USD-PERP');
+/** Our client ids (UUIDv7 with -R/-T suffixes) and the venues' own (numbers, 0x-hex). */
+const clientId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'a client order id');
+/** Free text from the trader: bounded, and no control characters other than line breaks and tabs. */
+const plainText = (max: number) => z.string().max(max).refine((t) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(t), 'text without control characters');
 
 /** What the order ticket (or anything else) asks for; main re-checks all of it. */
 export const orderTicketSchema = z
   .object({
-    market: z.string().min(1).max(64),
+    market: marketName,
     side: z.enum(SIDES),
     type: z.enum(ORDER_TYPES),
     size: decimalString,
@@ -35,8 +42,6 @@ export const orderTicketSchema = z
 export type OrderTicket = z.infer<typeof orderTicketSchema>;
 export type OrderTicketInput = z.input<typeof orderTicketSchema>;
 
-const marketName = z.string().min(1).max(64);
-const clientId = z.string().min(1).max(64);
 
 /**
  * The venue faults a test may force on the embedded demo simulator (a subset of DESIGN §12's
@@ -48,25 +53,26 @@ export const venueFaultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('disconnect'), seconds: z.number().int().min(1).max(600) }).strict(),
   z.object({ kind: z.literal('markOverride'), market: marketName, price: decimalString }).strict(),
   z.object({ kind: z.literal('markRelease'), market: marketName }).strict(),
-  z.object({ kind: z.literal('cancelOpenOrders'), except: z.array(z.enum(ORDER_TYPES)).max(8), reason: z.string().min(1).max(64), market: marketName.optional() }).strict(),
+  z.object({ kind: z.literal('cancelOpenOrders'), except: z.array(z.enum(ORDER_TYPES)).max(8), reason: z.string().regex(/^[A-Z0-9_]{1,64}$/, 'a venue reason such as SYSTEM_MAINTENANCE'), market: marketName.optional() }).strict(),
 ]);
 export type VenueFault = z.infer<typeof venueFaultSchema>;
 
 const replaySpeed = z.number().int().min(1).max(600);
+const claimId = z.string().regex(/^C\d{1,9}$/, 'a claim id such as C1');
 
 export const methodParams = {
   getSnapshot: z.object({}).strict(),
-  getPriceHistory: z.object({ market: z.string().min(1).max(64), limit: z.number().int().min(1).max(10_000) }).strict(),
+  getPriceHistory: z.object({ market: marketName, limit: z.number().int().min(1).max(10_000) }).strict(),
   previewOrder: orderTicketSchema,
   placeOrder: orderTicketSchema,
-  cancelOrder: z.object({ clientId: z.string().min(1).max(64) }).strict(),
-  cancelAll: z.object({ market: z.string().min(1).max(64).optional() }).strict(),
+  cancelOrder: z.object({ clientId }).strict(),
+  cancelAll: z.object({ market: marketName.optional() }).strict(),
   queryJournal: z
     .object({
       kind: z.enum(EVENT_KINDS).optional(),
-      market: z.string().min(1).max(64).optional(),
-      clientId: z.string().min(1).max(64).optional(),
-      search: z.string().min(1).max(200).optional(),
+      market: marketName.optional(),
+      clientId: clientId.optional(),
+      search: plainText(200).min(1).optional(),
       beforeSeq: z.number().int().positive().optional(),
       limit: z.number().int().min(1).max(1000),
     })
@@ -74,7 +80,7 @@ export const methodParams = {
   verifyJournal: z.object({}).strict(),
   /** Asks the host for a file (a native dialog in Electron); hosts without one answer NOT_SUPPORTED. */
   pickJournalFile: z.object({}).strict(),
-  openJournalForReview: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  openJournalForReview: z.object({ path: plainText(4096).min(1) }).strict(),
   closeJournalReview: z.object({}).strict(),
   /** Journal records by seq (an incident's evidence), from the live journal. */
   getJournalEvents: z.object({ seqs: z.array(z.number().int().positive()).min(1).max(500) }).strict(),
@@ -84,13 +90,13 @@ export const methodParams = {
   /** Re-sends an order or cancel that ended unresolved; only ever on the trader's click. */
   retryCommand: z.object({ clientId }).strict(),
   listClaims: z.object({}).strict(),
-  createClaim: z.object({ incidentIds: z.array(z.string().min(1).max(32)).min(1).max(100) }).strict(),
+  createClaim: z.object({ incidentIds: z.array(z.string().regex(/^I\d{1,9}$/, 'an incident id such as I1')).min(1).max(100) }).strict(),
   updateClaim: z
     .object({
-      id: z.string().min(1).max(32),
+      id: claimId,
       status: z.enum(CLAIM_STATUSES).exclude(['draft']).optional(),
       refundAmount: decimalString.optional(),
-      note: z.string().max(2000).optional(),
+      note: plainText(2000).optional(),
     })
     .strict()
     .refine((p) => p.status !== undefined || p.note !== undefined, 'give a status or a note')
@@ -98,16 +104,16 @@ export const methodParams = {
   /** Test hook: forces a fault on the demo simulator; FORBIDDEN unless the host enabled test hooks. */
   injectVenueFault: z.object({ fault: venueFaultSchema }).strict(),
   /** Writes the claim's evidence bundle (folder, zip, PDF where it can print) beside the journal. */
-  exportClaim: z.object({ id: z.string().regex(/^C\d+$/, 'a claim id such as C1') }).strict(),
+  exportClaim: z.object({ id: claimId }).strict(),
   /** The bundled incident scenarios, by name. */
   listScenarios: z.object({}).strict(),
   /** Plays a bundled scenario live in place of the live terminal, at 1–600× real time. */
   startReplay: z.object({ scenario: z.string().regex(/^[\w.-]{1,100}$/, 'a bundled scenario name'), speed: replaySpeed }).strict(),
   setReplaySpeed: z.object({ speed: replaySpeed }).strict(),
   stopReplay: z.object({}).strict(),
-  getRiskSettings: z.object({ market: z.string().min(1).max(64) }).strict(),
+  getRiskSettings: z.object({ market: marketName }).strict(),
   /** Overrides some of a market's band and caps; the rest keep their current values. */
-  setRiskSettings: z.object({ market: z.string().min(1).max(64), settings: marketRiskSchema.partial().strict() }).strict(),
+  setRiskSettings: z.object({ market: marketName, settings: marketRiskSchema.partial().strict() }).strict(),
   /** The venue accounts, which one the live terminal runs on, and how secrets are kept here. */
   getVenueSettings: z.object({}).strict(),
   /** Adds or replaces an account; a Paradex key is encrypted at rest (or held in memory) and never sent back. */
@@ -116,11 +122,11 @@ export const methodParams = {
   /** Moves the live terminal to an account (null: the built-in simulator); the journal stays the same file. */
   useVenueAccount: z.object({ id: z.string().regex(/^A\d{1,6}$/).nullable() }).strict(),
   /** Closes one position: a reduce-only market order, sent as limit-IOC at the band edge. */
-  closePosition: z.object({ market: z.string().min(1).max(64) }).strict(),
+  closePosition: z.object({ market: marketName }).strict(),
   /** Closes every position the venue reports, each as closePosition does. */
   closeAllPositions: z.object({}).strict(),
   /** Candles of the venue's mark with the reference and band, from the journal's samples, older than `before` (ms). */
-  getChartHistory: z.object({ market: z.string().min(1).max(64), interval: z.enum(CANDLE_INTERVALS), before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(2000) }).strict(),
+  getChartHistory: z.object({ market: marketName, interval: z.enum(CANDLE_INTERVALS), before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(2000) }).strict(),
   /** Daily PnL, equity curve and per-market fees and funding of the journal the Journal tab shows. */
   journalReviewStats: z.object({}).strict(),
 } as const;

@@ -1,8 +1,9 @@
 /** The band and caps a trader may set per market (DESIGN §7); fractions are decimal strings. */
 import { z } from 'zod';
 
-const fraction = z.string().regex(/^0(\.\d+)?$|^1(\.0+)?$/, 'a fraction between 0 and 1, e.g. "0.005"');
-const positiveDecimal = z.string().regex(/^\d+(\.\d+)?$/, 'a positive decimal, e.g. "250000"');
+// Bounded in digits, so that a setting cannot carry a number no market needs (a 900,000-digit cap).
+const fraction = z.string().regex(/^0(\.\d{1,12})?$|^1(\.0{1,12})?$/, 'a fraction between 0 and 1 with at most 12 decimals, e.g. "0.005"');
+const positiveDecimal = z.string().regex(/^\d{1,15}(\.\d{1,12})?$/, 'a positive decimal with at most 15 digits before the point and 12 after, e.g. "250000"');
 
 export const marketRiskSchema = z.object({
   /** Largest distance an aggressive order may lie from the reference, in normal trading. */

@@ -47,10 +47,16 @@ describe('web host under random input', () => {
     const { host } = served;
     const inputs = fc.sample(input, { numRuns: INPUTS, seed });
     let fuzzSocket: WebSocket | null = null;
+    // A call the contract accepted must never end in INTERNAL: bounds belong in the schemas.
+    const internal: string[] = [];
     const fuzzConnection = async () => {
       if (!fuzzSocket || fuzzSocket.readyState !== fuzzSocket.OPEN) {
         fuzzSocket = await openSocket(host);
         fuzzSocket.on('error', () => {});
+        fuzzSocket.on('message', (data) => {
+          const reply = JSON.parse(data.toString());
+          if (reply.result?.error?.code === 'INTERNAL') internal.push(reply.result.error.message);
+        });
       }
       return fuzzSocket;
     };
@@ -80,6 +86,7 @@ describe('web host under random input', () => {
       expect(await httpGet(host, '/'), `seed ${seed}, after input ${start + BATCH}`).toBe(200);
       expect((await callMethod(good, id, 'getSnapshot')).result.ok, `seed ${seed}, after input ${start + BATCH}`).toBe(true);
     }
+    expect(internal, `seed ${seed}`).toEqual([]);
     const verified = (await callMethod(good, 100_000, 'verifyJournal')).result as { ok: true; value: { verified: boolean; events: number } };
     expect(verified.value, `seed ${seed}`).toMatchObject({ verified: true });
     expect(verified.value.events).toBeGreaterThan(0);
