@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FILES } from './bundle-format';
 import type { BundleFailure } from './verify-bundle';
-import { isZip, readZip, ZipError } from './zip-reader';
+import { isZip, readZip, UnsafeZipError, ZipError } from './zip-reader';
 
 export class BundleInputError extends Error {}
 
@@ -40,6 +40,7 @@ export function loadBundle(path: string): LoadedBundle {
     return { kind: 'zip', files, damage: [] };
   } catch (err) {
     if (!(err instanceof ZipError)) throw err;
-    return { kind: 'zip', files: new Map(), damage: [{ file: basename(path), reason: `the zip is damaged: ${err.message}` }] };
+    const verdict = err instanceof UnsafeZipError ? 'the zip is refused as unsafe to open' : 'the zip is damaged';
+    return { kind: 'zip', files: new Map(), damage: [{ file: basename(path), reason: `${verdict}: ${err.message}` }] };
   }
 }

@@ -3,8 +3,7 @@
  * not help), local headers, a central directory and its end record. No zip64: an archive that
  * would need it is refused, since an evidence bundle that large should not be mailed anyway.
  */
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from './crc32';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { crc32 } from './crc32';
-import { readZip, ZipError } from './zip-reader';
+import { readZip, UnsafeZipError, ZipError, type ZipLimits } from './zip-reader';
 import { writeZip } from './zip-writer';
 
 const hasUnzip = spawnSync('which', ['unzip']).status === 0;
@@ -18,13 +17,6 @@ const entries = [
   { name: 'noise.bin', data: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + (i >> 3) * 104729) & 0xff)) },
   { name: 'naïve €.txt', data: Buffer.from('UTF-8 name\n') },
 ];
-
-describe('crc32', () => {
-  it('gives the standard check value', () => {
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
-    expect(crc32(Buffer.alloc(0))).toBe(0);
-  });
-});
 
 describe('zip writer and reader', () => {
   const zip = writeZip(entries, Date.UTC(2026, 0, 19, 12, 30, 0));
@@ -56,5 +48,43 @@ describe('zip writer and reader', () => {
 
   it('refuses what is not a zip', () => {
     expect(() => readZip(Buffer.from('not a zip at all'))).toThrow(/not a zip/);
+  });
+});
+
+describe('a zip from a stranger', () => {
+  const T = Date.UTC(2026, 0, 19);
+  const refused = (zip: Buffer, message: RegExp, limits?: ZipLimits) => {
+    expect(() => readZip(zip, limits)).toThrow(UnsafeZipError);
+    expect(() => readZip(zip, limits)).toThrow(message);
+  };
+
+  it('refuses a zip bomb before inflating it', () => {
+    refused(writeZip([{ name: 'journal.jsonl', data: Buffer.alloc(64 * 1024 * 1024) }], T), /journal\.jsonl: it would unpack \d+ times its packed size \(a zip bomb\); at most 200/);
+  });
+
+  it('refuses an entry that unpacks to more than it declares', () => {
+    const zip = writeZip([{ name: 'claim.json', data: Buffer.from('x'.repeat(10_000)) }], T);
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(100, central + 24);
+    zip.writeUInt32LE(100, 22);
+    refused(zip, /claim\.json: it unpacks to more than the 100 bytes it declares/);
+  });
+
+  it('refuses names that leave the bundle, absolute names and duplicates', () => {
+    const one = (name: string) => writeZip([{ name, data: Buffer.from('a') }], T);
+    refused(one('../evil.sh'), /\.\.\/evil\.sh: a path that climbs out of the bundle/);
+    refused(one('reports/../../evil.sh'), /climbs out of the bundle/);
+    refused(one('/etc/passwd'), /\/etc\/passwd: an absolute path/);
+    refused(one('C:\\evil.bat'), /an absolute path/);
+    refused(writeZip([{ name: 'claim.json', data: Buffer.from('a') }, { name: 'claim.json', data: Buffer.from('b') }], T), /claim\.json: the archive holds it twice/);
+  });
+
+  it('refuses too many entries, too large an entry and too much in all', () => {
+    const limits: ZipLimits = { entries: 3, entryBytes: 1000, totalBytes: 1500, ratio: 200 };
+    const files = (n: number, size: number) => Array.from({ length: n }, (_, i) => ({ name: `f${i}`, data: Buffer.alloc(size, i) }));
+    refused(writeZip(files(4, 10), T), /it holds 4 entries; a bundle has at most 3/, limits);
+    refused(writeZip(files(1, 1001), T), /f0: 1001 bytes unpacked, more than the 1000/, limits);
+    refused(writeZip(files(2, 800), T), /unpack to more than 1500 bytes in all/, limits);
+    expect(readZip(writeZip(files(3, 400), T), limits).size).toBe(3);
   });
 });
