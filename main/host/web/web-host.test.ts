@@ -67,6 +67,17 @@ describe('web host: who may reach it', () => {
   });
 });
 
+describe('web host: journal review', () => {
+  it('opens for review only journals in its folders, with one answer for missing and refused paths', async () => {
+    const ws = await openSocket(host());
+    for (const [i, path] of ['/proc/self/environ', '/etc/passwd', `${served.dataDir}/missing.db`, `${served.dataDir}/secret.txt`].entries()) {
+      expect((await callMethod(ws, 10 + i, 'openJournalForReview', { path })).result, path).toEqual({ ok: false, error: { code: 'CANNOT_OPEN', message: expect.stringContaining(`cannot open ${path} for review`) } });
+    }
+    expect((await callMethod(ws, 20, 'openJournalForReview', { path: `${served.dataDir}/journal.db` })).result).toMatchObject({ ok: true, value: { readOnly: false } });
+    ws.close();
+  });
+});
+
 describe('web host: nothing a client sends ends it', () => {
   it('answers URLs that do not decode with 404 (a foreign page can request them with an <img>)', async () => {
     expect(await httpGet(host(), '/%')).toBe(404);

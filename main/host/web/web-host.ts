@@ -13,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { CoreService } from '../../core/api/core-service';
 import { dispatch } from '../../core/api/dispatch';
+import { insideFolders, withReviewAccess } from '../../core/terminal/review-access';
 import type { WireEvent, WireReply } from '../../../shared/wire';
 import { ConnectionLimits, LIMITS, type Limits } from './connection-limits';
 import { FairQueue } from './fair-queue';
@@ -23,6 +24,8 @@ export interface WebHostOptions {
   service: CoreService;
   /** Folder with the built renderer (index.html and assets). */
   staticDir: string;
+  /** The only folders whose journals the page may open for review (the data folder, any named at start). */
+  reviewFolders: readonly string[];
   port?: number;
   token?: string;
   /** Per-connection limits; the defaults suit the page (tests of other things may raise them). */
@@ -78,6 +81,7 @@ const ignore = () => {};
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const limits: Limits = { ...LIMITS, ...options.limits };
+  const service = withReviewAccess(options.service, insideFolders(options.reviewFolders));
   let port = 0;
   const ownNames = () => [`${HOST}:${port}`, `localhost:${port}`];
   const hostAllowed = (req: IncomingMessage) => ownNames().includes(req.headers.host ?? '');
@@ -149,7 +153,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       queue.push(ws, async () => {
         try {
-          const result = await dispatch(options.service.handlers, method, params);
+          const result = await dispatch(service.handlers, method, params);
           reply({ id, result });
         } catch (error) {
           reply({ id, result: { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } } });
@@ -160,7 +164,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
-  const unsubscribe = options.service.subscribe((event, payload) => {
+  const unsubscribe = service.subscribe((event, payload) => {
     const text = JSON.stringify({ event, payload } satisfies WireEvent);
     for (const ws of sockets.clients) {
       if (ws.readyState !== ws.OPEN) continue;

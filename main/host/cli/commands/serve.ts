@@ -10,9 +10,9 @@ import { defaultDataDir, rendererDir, scenarioDir } from '../paths';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the terminal and serve its UI on 127.0.0.1 (prints the URL to open)',
-  usage: 'blackbox serve [--port N] [--data-dir DIR] [--json]',
+  usage: 'blackbox serve [--port N] [--data-dir DIR] [--review-dir DIR] [--json]',
   async run(args) {
-    const { values, switches } = parseArgs(args, { values: ['port', 'data-dir'], switches: ['json'] });
+    const { values, switches } = parseArgs(args, { values: ['port', 'data-dir', 'review-dir'], switches: ['json'] });
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${values.port}`);
     if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -21,7 +21,13 @@ export const serveCommand: Command = {
     const dataDir = values['data-dir'] ?? defaultDataDir();
     mkdirSync(dataDir, { recursive: true });
     const terminal = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir });
-    const host = await startWebHost({ service: terminal, staticDir: rendererDir, port });
+    const host = await startWebHost({
+      service: terminal,
+      staticDir: rendererDir,
+      port,
+      // The page may open journals for review only from here: the data folder and one named at start.
+      reviewFolders: [dataDir, ...(values['review-dir'] ? [values['review-dir']] : [])],
+    });
     const line = switches.has('json')
       ? JSON.stringify({ url: host.url, port: host.port, dataDir, journal: terminal.journalPath })
       : `Blackbox is serving on ${host.url}\nJournal: ${terminal.journalPath}\nPress Ctrl+C to stop.`;

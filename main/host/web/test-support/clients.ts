@@ -23,7 +23,7 @@ export async function servedTerminal(options: Partial<WebHostOptions> = {}): Pro
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(dataDir, 'secret.txt'), 'not for the web');
   const terminal = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir: join(import.meta.dirname, '../../../../scenarios') });
-  const host = await startWebHost({ service: terminal, staticDir, ...options });
+  const host = await startWebHost({ service: terminal, staticDir, reviewFolders: [dataDir], ...options });
   return {
     host,
     dataDir,
