@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
+import { CANDLE_INTERVALS, type CandleInterval } from '../../shared/chart';
 import type { BlackboxApi } from '../../shared/contract';
 import type { TerminalSnapshot } from '../../shared/snapshot';
+import { AccountPanel, AccountSummary } from './account/AccountPanel';
+import { rulesOf } from './account/market-rules';
 import { PriceChart } from './chart/PriceChart';
 import { ClaimsTab } from './claims/ClaimsTab';
 import { IncidentsTab } from './incidents/IncidentsTab';
 import { openCount } from './incidents/merge-incident';
 import { JournalTab } from './journal/JournalTab';
+import { KeyboardShortcuts } from './keyboard/KeyboardShortcuts';
 import { StatusBanner } from './layout/StatusBanner';
 import { StatusBar } from './layout/StatusBar';
 import { Tabs } from './layout/Tabs';
@@ -16,7 +20,6 @@ import { VenueAccountsPanel } from './settings/VenueAccountsPanel';
 import { useIncidents } from './state/use-incidents';
 import { useSnapshot } from './state/use-snapshot';
 import { OrdersTable } from './tables/OrdersTable';
-import { PositionsTable } from './tables/PositionsTable';
 import { OrderTicket } from './ticket/OrderTicket';
 
 export function App({ api }: { api: BlackboxApi }) {
@@ -42,6 +45,7 @@ function Session({ api, snapshot, venueSettings, tab }: SessionProps) {
   const incidents = useIncidents(api);
   const { watchOnly } = snapshot.venue;
   const [market, setMarket] = useState<string | null>(null);
+  const [interval, setCandleInterval] = useState<CandleInterval>('1m');
   useEffect(() => {
     if (!market && snapshot.markets.length) setMarket(snapshot.markets[0].symbol);
   }, [market, snapshot]);
@@ -50,7 +54,8 @@ function Session({ api, snapshot, venueSettings, tab }: SessionProps) {
     <div className="app">
       <StatusBar snapshot={snapshot} />
       <ReplayControl api={api} session={snapshot.session} />
-      <StatusBanner venue={snapshot.venue} incidents={incidents} />
+      <StatusBanner venue={snapshot.venue} incidents={incidents} link={snapshot.link} />
+      <KeyboardShortcuts />
       <main className="workspace">
         <section className="chart-pane">
           <div className="chart-toolbar">
@@ -59,20 +64,34 @@ function Session({ api, snapshot, venueSettings, tab }: SessionProps) {
                 <option key={m.symbol}>{m.symbol}</option>
               ))}
             </select>
-            <span className="legend mark">venue mark</span>
+            <span className="intervals" role="radiogroup" aria-label="Candle interval">
+              {CANDLE_INTERVALS.map((i) => (
+                <button type="button" key={i} role="radio" aria-checked={interval === i} onClick={() => setCandleInterval(i)}>{i}</button>
+              ))}
+            </span>
+            <span className="legend mark">venue mark (candles)</span>
             <span className="legend reference">independent reference</span>
+            <span className="legend band">band</span>
             <span className="legend-marker fill">▲▼ fills</span>
             <span className="legend-marker liquidation">■ liquidations</span>
             <span className="legend-marker incident">● incidents</span>
+            <span className="spacer" />
+            <AccountSummary snapshot={snapshot} />
           </div>
-          {market && <PriceChart api={api} market={market} incidents={incidents} />}
+          {market && (
+            <PriceChart
+              key={`${market}|${interval}`}
+              api={api} market={market} interval={interval} tick={rulesOf(snapshot, market)?.tickSize ?? null}
+              incidents={incidents} orders={snapshot.openOrders}
+            />
+          )}
         </section>
-        {market && <OrderTicket key={market} api={api} market={market} watchOnly={watchOnly} />}
+        {market && <OrderTicket key={market} api={api} market={market} watchOnly={watchOnly} rules={rulesOf(snapshot, market)} />}
         <Tabs
           selected={tab}
           tabs={[
-            { id: 'positions', title: 'Positions', badge: snapshot.positions.length, render: () => <PositionsTable positions={snapshot.positions} /> },
-            { id: 'orders', title: 'Open orders', badge: snapshot.openOrders.length, render: () => <OrdersTable api={api} orders={snapshot.openOrders} watchOnly={watchOnly} /> },
+            { id: 'positions', title: 'Positions', badge: snapshot.positions.length, render: () => <AccountPanel api={api} snapshot={snapshot} /> },
+            { id: 'orders', title: 'Open orders', badge: snapshot.openOrders.length, render: () => <OrdersTable api={api} orders={snapshot.openOrders} watchOnly={watchOnly} markets={snapshot.markets} /> },
             { id: 'incidents', title: 'Incidents', badge: openCount(incidents), render: () => <IncidentsTab api={api} incidents={incidents} /> },
             { id: 'claims', title: 'Claims', render: () => <ClaimsTab api={api} /> },
             { id: 'journal', title: 'Journal', render: () => <JournalTab api={api} /> },

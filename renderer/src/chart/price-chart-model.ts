@@ -1,90 +1,251 @@
 /**
- * Owns the lightweight-charts instance outside React. Ticks are coalesced to one update per
- * animation frame, so a firehose of prices never costs more than a frame's work. Fills and
- * incident windows are markers on the venue-mark series, set here too, never through React.
+ * Owns the lightweight-charts instance outside React. Candles of the venue's mark, the
+ * independent reference, the band as two lines around it, open orders and triggers as price
+ * lines, and fills / liquidations / incidents as markers on their own bars. Ticks are coalesced to
+ * one update per animation frame. Every method is a no-op once disposed, so a late answer after a
+ * fast market switch never touches a removed chart ("Object is disposed").
  */
-import { createChart, createSeriesMarkers, LineSeries, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type Time, type UTCTimestamp } from 'lightweight-charts';
+import {
+  CandlestickSeries, createChart, createSeriesMarkers, LineSeries, LineStyle,
+  type IChartApi, type IPriceLine, type ISeriesApi, type ISeriesMarkersPluginApi, type MouseEventParams, type SeriesMarker, type Time, type UTCTimestamp,
+} from 'lightweight-charts';
+import { INTERVAL_MS, type Candle, type CandleInterval, type ChartHistory } from '../../../shared/chart';
 import type { PriceTick } from '../../../shared/domain';
-import { sortMarkers, type ChartMarker } from './chart-markers';
+import { formatDateTime, formatPrice } from '../../../shared/format';
+import type { OrderView } from '../../../shared/snapshot';
+import { barOf, type ChartMark } from './chart-markers';
 
-const toTime = (ms: number) => Math.floor(ms / 1000) as UTCTimestamp;
+interface Bar {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+}
+
+const ts = (seconds: number) => seconds as UTCTimestamp;
 
 export class PriceChartModel {
   private readonly chart: IChartApi;
-  private readonly mark: ISeriesApi<'Line'>;
+  private readonly candles: ISeriesApi<'Candlestick'>;
   private readonly reference: ISeriesApi<'Line'>;
+  private readonly bandHigh: ISeriesApi<'Line'>;
+  private readonly bandLow: ISeriesApi<'Line'>;
   private readonly markers: ISeriesMarkersPluginApi<Time>;
-  private fills: ChartMarker[] = [];
-  private incidents: ChartMarker[] = [];
+  private readonly legend: HTMLDivElement;
+  private readonly intervalMs: number;
+  private readonly orderLines = new Map<string, IPriceLine>();
+  private marks = new Map<string, ChartMark[]>();
+  private band = 0;
+  private last: Bar | null = null;
+  private firstBar: number | null = null;
   private pending: PriceTick | null = null;
   private frame: number | null = null;
-  private lastTime = 0;
   private drawn = 0;
+  private disposed = false;
+  private loadingOlder = false;
+  private moreHistory = false;
 
-  constructor(private readonly container: HTMLElement) {
+  constructor(
+    private readonly container: HTMLElement,
+    interval: CandleInterval,
+    private readonly tick: string | null,
+    private readonly loadOlder: (before: number) => Promise<ChartHistory | null>,
+  ) {
+    this.intervalMs = INTERVAL_MS[interval];
+    const places = tick && tick.includes('.') ? tick.split('.')[1].length : 0;
+    const priceFormat = { type: 'price' as const, precision: places, minMove: tick ? Number(tick) : 0.01 };
     this.chart = createChart(container, {
       autoSize: true,
-      layout: { background: { color: '#0d1117' }, textColor: '#9da7b3', fontSize: 11 },
+      layout: { background: { color: '#0d1117' }, textColor: '#9da7b3', fontSize: 11, attributionLogo: false },
       grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
-      timeScale: { timeVisible: true, secondsVisible: true },
+      // Room on the right so the newest markers' labels stay inside the pane.
+      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 8, borderColor: '#30363d' },
       rightPriceScale: { borderColor: '#30363d' },
+      localization: { timeFormatter: (time: Time) => `${formatDateTime((time as number) * 1000).slice(5, 16)} UTC` },
+      crosshair: { mode: 0 },
     });
-    this.mark = this.chart.addSeries(LineSeries, { color: '#f0883e', lineWidth: 2, title: 'venue mark' });
-    this.reference = this.chart.addSeries(LineSeries, { color: '#58a6ff', lineWidth: 1, title: 'independent ref' });
-    this.markers = createSeriesMarkers(this.mark, []);
+    this.candles = this.chart.addSeries(CandlestickSeries, {
+      upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false, priceFormat, title: 'mark',
+    });
+    this.reference = this.chart.addSeries(LineSeries, { color: '#58a6ff', lineWidth: 2, priceFormat, title: 'ref', lastValueVisible: true, priceLineVisible: false, crosshairMarkerVisible: false });
+    const band = { color: '#58a6ff88', lineWidth: 1 as const, lineStyle: LineStyle.Dashed, priceFormat, lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false };
+    this.bandHigh = this.chart.addSeries(LineSeries, { ...band, title: 'band' });
+    this.bandLow = this.chart.addSeries(LineSeries, band);
+    this.markers = createSeriesMarkers(this.candles, []);
+    this.legend = document.createElement('div');
+    this.legend.className = 'chart-legend';
+    this.legend.dataset.testid = 'chart-legend';
+    container.appendChild(this.legend);
+    this.chart.subscribeCrosshairMove(this.onCrosshair);
+    this.chart.timeScale().subscribeVisibleLogicalRangeChange(this.onRange);
   }
 
-  setFillMarkers(markers: ChartMarker[]): void {
-    this.fills = markers;
-    this.drawMarkers();
-  }
-
-  setIncidentMarkers(markers: ChartMarker[]): void {
-    this.incidents = markers;
-    this.drawMarkers();
-  }
-
-  setHistory(ticks: PriceTick[]): void {
-    const marks = new Map<number, number>();
-    const refs = new Map<number, number>();
-    for (const tick of ticks) {
-      if (tick.mark !== null) marks.set(toTime(tick.at), Number(tick.mark));
-      if (tick.reference !== null) refs.set(toTime(tick.at), Number(tick.reference));
-    }
-    this.mark.setData([...marks].map(([time, value]) => ({ time: time as UTCTimestamp, value })));
-    this.reference.setData([...refs].map(([time, value]) => ({ time: time as UTCTimestamp, value })));
-    this.lastTime = ticks.length ? toTime(ticks[ticks.length - 1].at) : 0;
-    this.markDrawn(ticks.length);
+  setHistory(history: ChartHistory): void {
+    if (this.disposed) return;
+    this.band = Number(history.band);
+    this.moreHistory = history.more;
+    this.applyCandles(history.candles, false);
   }
 
   push(tick: PriceTick): void {
+    if (this.disposed) return;
     this.pending = tick;
     this.frame ??= requestAnimationFrame(() => this.flush());
   }
 
+  /** Marks by group ("fills", "incidents"): each group is replaced whole. */
+  setMarks(group: string, marks: ChartMark[]): void {
+    if (this.disposed) return;
+    this.marks.set(group, marks);
+    this.drawMarkers();
+  }
+
+  /** Open orders and triggers of this market as price lines; unchanged lines are left alone. */
+  setOrders(orders: readonly OrderView[]): void {
+    if (this.disposed) return;
+    const wanted = new Map<string, { price: number; title: string; color: string; style: LineStyle }>();
+    for (const o of orders) {
+      const price = o.triggerPrice ?? o.price;
+      if (price === null) continue;
+      const trigger = o.triggerPrice !== null;
+      const side = o.side === 'BUY' ? 'buy' : 'sell';
+      const title = `${trigger ? `${o.type.includes('PROFIT') ? 'TP' : 'SL'} ` : ''}${side} ${o.remainingSize ?? o.size}`;
+      wanted.set(`${o.clientId}|${price}|${title}`, { price: Number(price), title, color: o.side === 'BUY' ? '#3fb950' : '#f0883e', style: trigger ? LineStyle.Dotted : LineStyle.Solid });
+    }
+    for (const [key, line] of this.orderLines) {
+      if (wanted.has(key)) continue;
+      this.candles.removePriceLine(line);
+      this.orderLines.delete(key);
+    }
+    for (const [key, w] of wanted) {
+      if (this.orderLines.has(key)) continue;
+      this.orderLines.set(key, this.candles.createPriceLine({ price: w.price, color: w.color, lineWidth: 1, lineStyle: w.style, axisLabelVisible: true, title: w.title }));
+    }
+    this.container.dataset.orderLines = String(this.orderLines.size);
+  }
+
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.chart.unsubscribeCrosshairMove(this.onCrosshair);
+    this.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.onRange);
     this.chart.remove();
+    this.legend.remove();
+  }
+
+  private applyCandles(candles: readonly Candle[], prepend: boolean): void {
+    const bars = candles.map((c) => ({ time: ts(c.time / 1000), open: Number(c.open), high: Number(c.high), low: Number(c.low), close: Number(c.close) }));
+    const line = (pick: (c: Candle) => string | null) => candles.flatMap((c) => (pick(c) === null ? [] : [{ time: ts(c.time / 1000), value: Number(pick(c)) }]));
+    if (prepend) {
+      const keep = <T extends { time: UTCTimestamp }>(older: T[], current: readonly T[]) => [...older.filter((o) => this.firstBar === null || o.time < this.firstBar), ...current];
+      this.candles.setData(keep(bars, this.candles.data() as typeof bars));
+      this.reference.setData(keep(line((c) => c.reference), this.reference.data() as { time: UTCTimestamp; value: number }[]));
+      this.bandHigh.setData(keep(line((c) => c.bandHigh), this.bandHigh.data() as { time: UTCTimestamp; value: number }[]));
+      this.bandLow.setData(keep(line((c) => c.bandLow), this.bandLow.data() as { time: UTCTimestamp; value: number }[]));
+    } else {
+      this.candles.setData(bars);
+      this.reference.setData(line((c) => c.reference));
+      this.bandHigh.setData(line((c) => c.bandHigh));
+      this.bandLow.setData(line((c) => c.bandLow));
+      const newest = bars[bars.length - 1];
+      this.last = newest ? { ...newest } : null;
+    }
+    const all = this.candles.data();
+    this.firstBar = all.length ? (all[0].time as number) : null;
+    this.container.dataset.candles = String(all.length);
+    this.container.dataset.firstBar = String(this.firstBar ?? '');
+    this.drawMarkers();
+    this.markDrawn(this.drawn + (prepend ? 0 : candles.length));
   }
 
   private flush(): void {
     this.frame = null;
     const tick = this.pending;
     this.pending = null;
-    if (!tick) return;
-    const time = toTime(tick.at);
-    if (time < this.lastTime) return; // the chart only moves forward; a late tick is already superseded
-    this.lastTime = time;
-    if (tick.mark !== null) this.mark.update({ time, value: Number(tick.mark) });
-    if (tick.reference !== null) this.reference.update({ time, value: Number(tick.reference) });
+    if (!tick || this.disposed) return;
+    const time = barOf(tick.at, this.intervalMs);
+    if (this.last && time < this.last.time) return; // the chart only moves forward; a late tick is already superseded
+    if (tick.mark !== null) {
+      const price = Number(tick.mark);
+      const opened = !this.last || time > this.last.time;
+      this.last = opened ? { time, open: price, high: price, low: price, close: price } : { ...this.last!, high: Math.max(this.last!.high, price), low: Math.min(this.last!.low, price), close: price };
+      this.candles.update({ ...this.last, time: ts(time) });
+      if (opened && this.firstBar === null) this.firstBar = time;
+      if (opened) this.drawMarkers();
+    }
+    if (tick.reference !== null && this.last) {
+      const ref = Number(tick.reference);
+      this.reference.update({ time: ts(this.last.time), value: ref });
+      this.bandHigh.update({ time: ts(this.last.time), value: ref * (1 + this.band) });
+      this.bandLow.update({ time: ts(this.last.time), value: ref * (1 - this.band) });
+    }
     this.markDrawn(this.drawn + 1);
   }
 
+  /**
+   * Each mark sits on the bar its moment falls in. A mark older than the first bar waits until
+   * scrolling back loads its bar instead of piling up on the first one; one newer than the last
+   * bar waits for its bar to open.
+   */
   private drawMarkers(): void {
-    this.markers.setMarkers(sortMarkers([...this.fills, ...this.incidents]));
-    this.container.dataset.fillMarkers = String(this.fills.length);
-    this.container.dataset.incidentMarkers = String(this.incidents.length);
+    const first = this.firstBar;
+    const last = this.last?.time ?? null;
+    const placed: SeriesMarker<Time>[] = [];
+    const times: Record<string, number> = {};
+    for (const mark of [...this.marks.values()].flat()) {
+      const time = barOf(mark.at, this.intervalMs);
+      if (first === null || last === null || time < first || time > last) continue;
+      times[mark.id] = time;
+      const price = mark.price === null ? null : Number(mark.price);
+      const shape = mark.kind === 'buy' ? 'arrowUp' : mark.kind === 'sell' ? 'arrowDown' : mark.kind === 'liquidation' ? 'square' : 'circle';
+      placed.push(
+        price === null
+          ? { id: mark.id, time: ts(time), position: 'aboveBar', shape, color: mark.color, text: mark.label }
+          : { id: mark.id, time: ts(time), position: mark.kind === 'buy' ? 'atPriceBottom' : mark.kind === 'sell' ? 'atPriceTop' : 'atPriceMiddle', price, shape, color: mark.color, text: mark.label },
+      );
+    }
+    placed.sort((a, b) => (a.time as number) - (b.time as number));
+    this.markers.setMarkers(placed);
+    this.container.dataset.markerTimes = JSON.stringify(times);
+    this.container.dataset.fillMarkers = String(placed.filter((m) => m.id?.startsWith('fill-')).length);
+    this.container.dataset.incidentMarkers = String(placed.filter((m) => m.id?.startsWith('I')).length);
   }
+
+  private readonly onCrosshair = (param: MouseEventParams<Time>): void => {
+    if (this.disposed) return;
+    if (param.time === undefined) {
+      this.legend.textContent = '';
+      return;
+    }
+    const bar = param.seriesData.get(this.candles) as Bar | undefined;
+    const ref = param.seriesData.get(this.reference) as { value: number } | undefined;
+    const hi = param.seriesData.get(this.bandHigh) as { value: number } | undefined;
+    const lo = param.seriesData.get(this.bandLow) as { value: number } | undefined;
+    const p = (n: number | undefined) => (n === undefined ? '—' : formatPrice(String(n), this.tick));
+    const time = param.time as number;
+    const here = [...this.marks.values()].flat().filter((m) => barOf(m.at, this.intervalMs) === time).map((m) => m.detail);
+    this.legend.textContent = [
+      formatDateTime(time * 1000),
+      bar ? `O ${p(bar.open)} H ${p(bar.high)} L ${p(bar.low)} C ${p(bar.close)}` : '',
+      `ref ${p(ref?.value)}`,
+      `band ${p(lo?.value)} – ${p(hi?.value)}`,
+      ...here,
+    ].filter(Boolean).join('  ·  ');
+  };
+
+  /** Near the left edge, the journal's older samples are loaded and put in front. */
+  private readonly onRange = (range: { from: number; to: number } | null): void => {
+    if (this.disposed || !range || range.from > 5 || !this.moreHistory || this.loadingOlder || this.firstBar === null) return;
+    this.loadingOlder = true;
+    void this.loadOlder(this.firstBar * 1000).then((older) => {
+      this.loadingOlder = false;
+      if (this.disposed || !older) return;
+      this.moreHistory = older.more;
+      if (older.candles.length) this.applyCandles(older.candles, true);
+    });
+  };
 
   /** Exposed on the DOM for tests and the UI benchmark: how many ticks reached the canvas. */
   private markDrawn(count: number): void {

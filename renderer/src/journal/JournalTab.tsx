@@ -8,6 +8,7 @@ import type { BlackboxApi } from '../../../shared/contract';
 import { EVENT_KINDS, type EventKind } from '../../../shared/domain';
 import type { VerifyProgress, VerifyReport } from '../../../shared/journal-view';
 import { JournalDetail, JournalRow, ROW_HEIGHT } from './JournalRow';
+import { ReviewPanel } from './ReviewPanel';
 import { useJournalPages, type JournalFilter } from './use-journal-pages';
 import { visibleRange } from './virtual-rows';
 
@@ -21,6 +22,7 @@ export function JournalTab({ api }: { api: BlackboxApi }) {
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [reviewPath, setReviewPath] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
 
   useEffect(() => api.on('verifyProgress', setProgress), [api]);
 
@@ -80,7 +82,9 @@ export function JournalTab({ api }: { api: BlackboxApi }) {
         <input aria-label="Journal file path" placeholder="/path/to/journal.db" value={reviewPath} onChange={(e) => setReviewPath(e.target.value)} />
         <button type="button" onClick={() => void review(reviewPath)} disabled={!reviewPath}>Open</button>
         {source?.readOnly && <button type="button" onClick={() => void backToLive()}>Back to live journal</button>}
+        <button type="button" aria-pressed={reviewing} onClick={() => setReviewing((r) => !r)}>PnL review</button>
       </div>
+      {reviewing && <ReviewPanel api={api} reloadKey={reloadKey} />}
       <div className="journal-status">
         <span data-testid="journal-source">{source ? `${source.readOnly ? 'reviewing (read-only)' : 'live'}: ${source.path}` : ''}</span>
         {progress && (

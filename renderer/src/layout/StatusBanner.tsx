@@ -1,14 +1,18 @@
 import type { IncidentView } from '../../../shared/incidents';
-import type { TerminalSnapshot } from '../../../shared/snapshot';
+import type { LinkView, TerminalSnapshot } from '../../../shared/snapshot';
 import { bannerFor } from './banner-text';
+import { retryText } from './LinkStatus';
+import { useNow } from './use-now';
 
 /** Under the status bar whenever the venue is not ok; nothing otherwise. */
-export function StatusBanner({ venue, incidents }: { venue: TerminalSnapshot['venue']; incidents: readonly IncidentView[] }) {
-  const banner = bannerFor(venue, incidents);
+export function StatusBanner({ venue, incidents, link }: { venue: TerminalSnapshot['venue']; incidents: readonly IncidentView[]; link?: LinkView }) {
+  const now = useNow(250);
+  const banner = bannerFor(venue, incidents, link);
   if (!banner) return null;
   return (
     <div className={`status-banner banner-${banner.severity}`} role="alert" data-testid="status-banner" data-status={banner.status}>
       {banner.text}
+      {banner.status === 'unreachable' && link && <span>{retryText(link, now)}</span>}
     </div>
   );
 }

@@ -1,8 +1,17 @@
+import { formatCount, formatTime, formatWord } from '../../../shared/format';
 import type { TerminalSnapshot } from '../../../shared/snapshot';
 import { NotificationButton } from '../notify/NotificationButton';
+import { LinkStatus } from './LinkStatus';
 import { UtcClock } from './UtcClock';
 
-const since = (ms: number | null) => (ms === null ? '' : ` since ${new Date(ms).toISOString().slice(11, 19)}`);
+const since = (ms: number | null) => (ms === null ? '' : ` since ${formatTime(ms)}`);
+
+/** What the venue itself says (its mode) — or that we cannot know, when we cannot reach it. */
+function venueSays(venue: TerminalSnapshot['venue']): string {
+  if (venue.status === 'degraded') return venue.connection === 'connected' ? 'status not reported (degraded)' : 'status unknown (degraded)';
+  if (venue.status === 'halted') return 'says ok, but no new blocks (halted)';
+  return `says ${formatWord(venue.status)}`;
+}
 
 export function StatusBar({ snapshot }: { snapshot: TerminalSnapshot }) {
   const { venue, journal } = snapshot;
@@ -17,15 +26,13 @@ export function StatusBar({ snapshot }: { snapshot: TerminalSnapshot }) {
           watch only
         </span>
       )}
-      <span className={`pill mode-${venue.status}`} data-testid="venue-mode" title={`Venue ${venue.name}`}>
-        {venue.name} · {venue.status}
+      <span className={`pill mode-${venue.status}`} data-testid="venue-mode" data-status={venue.status} title={`Venue ${venue.name}: ${venue.status}`}>
+        {venue.name} {venueSays(venue)}
         {since(venue.since)}
       </span>
-      <span className={`pill conn-${venue.connection}`} data-testid="connection">
-        {venue.connection}
-      </span>
+      <LinkStatus venue={venue} link={snapshot.link} />
       <span className={`pill journal-${journal.state}`} data-testid="journal-health" title={journal.path}>
-        journal {journal.state} · {journal.events.toLocaleString('en-US')} events
+        journal {formatWord(journal.state)} · {formatCount(journal.events)} events
         {journal.head ? ` · ${journal.head.slice(0, 8)}` : ''}
       </span>
       {journal.state !== 'ok' && <span className="journal-message">{journal.message}</span>}

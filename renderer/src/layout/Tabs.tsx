@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { TAB_STEP_EVENT } from '../keyboard/shortcuts';
 
 export interface TabDefinition {
   id: string;
@@ -15,6 +16,16 @@ export function Tabs({ tabs, selected }: { tabs: TabDefinition[]; selected?: [st
   const own = useState(tabs[0]?.id);
   const [active, setActive] = selected ?? own;
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
+  const index = Math.max(0, tabs.findIndex((t) => t.id === current?.id));
+  // ← / → from the page (see KeyboardShortcuts) step through the tabs, wrapping round.
+  useEffect(() => {
+    const onStep = (e: Event) => {
+      const step = (e as CustomEvent<number>).detail;
+      setActive(tabs[(index + step + tabs.length) % tabs.length].id);
+    };
+    window.addEventListener(TAB_STEP_EVENT, onStep);
+    return () => window.removeEventListener(TAB_STEP_EVENT, onStep);
+  }, [index, tabs, setActive]);
   return (
     <section
       className="tabs"
@@ -25,7 +36,7 @@ export function Tabs({ tabs, selected }: { tabs: TabDefinition[]; selected?: [st
     >
       <div role="tablist" className="tab-list">
         {tabs.map((tab) => (
-          <button key={tab.id} role="tab" aria-selected={tab.id === current?.id} onClick={() => setActive(tab.id)}>
+          <button key={tab.id} role="tab" aria-selected={tab.id === current?.id} tabIndex={tab.id === current?.id ? 0 : -1} onClick={() => setActive(tab.id)}>
             {tab.title}
             {tab.badge ? <span className="badge">{tab.badge}</span> : null}
           </button>

@@ -25,3 +25,13 @@ describe('bannerFor', () => {
     expect(bannerFor({ ...venue, status: 'degraded', connection: 'disconnected' }, [])?.text).toMatch(/connection to the venue is disconnected$/);
   });
 });
+
+describe('bannerFor, link down on our side', () => {
+  it('says we cannot reach the venue and names the failure, not a venue mode', () => {
+    const link = { problem: 'dns' as const, summary: 'DNS lookup failed for api.nowhere.invalid', detail: 'getaddrinfo ENOTFOUND api.nowhere.invalid', attempt: 2, nextRetryAt: at + 4000 };
+    const banner = bannerFor({ ...venue, status: 'degraded', connection: 'disconnected' }, [], link);
+    expect(banner).toMatchObject({ status: 'unreachable', severity: 'critical' });
+    expect(banner!.text).toBe('Cannot reach the venue since 21:40:10 UTC — DNS lookup failed for api.nowhere.invalid. This is on our side of the link, not a venue status.');
+    expect(bannerFor({ ...venue, status: 'degraded', connection: 'disconnected' }, [], { ...link, problem: null })?.status).toBe('degraded');
+  });
+});

@@ -4,13 +4,14 @@
  */
 import type { VenueStatus } from '../../../shared/domain';
 import type { IncidentView } from '../../../shared/incidents';
-import type { TerminalSnapshot } from '../../../shared/snapshot';
+import type { LinkView, TerminalSnapshot } from '../../../shared/snapshot';
 import { utcTime } from './utc-time';
 
 export type BannerSeverity = 'critical' | 'warning';
 
 export interface Banner {
-  status: VenueStatus;
+  /** `unreachable`: we cannot reach the venue (our side), which is not a venue mode. */
+  status: VenueStatus | 'unreachable';
   severity: BannerSeverity;
   text: string;
 }
@@ -23,7 +24,12 @@ const MODES: Record<Exclude<VenueStatus, 'ok'>, { label: string; severity: Banne
   degraded: { label: 'degraded', severity: 'warning', why: 'the venue has not reported its status' },
 };
 
-export function bannerFor(venue: TerminalSnapshot['venue'], incidents: readonly IncidentView[]): Banner | null {
+export function bannerFor(venue: TerminalSnapshot['venue'], incidents: readonly IncidentView[], link?: LinkView): Banner | null {
+  if (venue.connection !== 'connected' && link?.problem) {
+    // Our side: the venue may be fine; say what fails here instead of blaming it.
+    const since = venue.since === null ? '' : ` since ${utcTime(venue.since)}`;
+    return { status: 'unreachable', severity: 'critical', text: `Cannot reach the venue${since} — ${link.summary}. This is on our side of the link, not a venue status.` };
+  }
   if (venue.status === 'ok') return null;
   const mode = MODES[venue.status];
   let why = mode.why;
