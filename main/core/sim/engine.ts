@@ -165,6 +165,11 @@ export class SimEngine {
     return this.ctx.book.fills.filter((f) => !this.ctx.book.busted.has(f.id));
   }
 
+  /** Every fill in the book, busted ones included (ground truth for tests; the API serves `fills`). */
+  allFills(): readonly SimFill[] {
+    return this.ctx.book.fills;
+  }
+
   tradebusts(): readonly Tradebust[] {
     return this.ctx.book.busts;
   }

@@ -1,13 +1,14 @@
 /** The `blackbox` command: dispatches to one subcommand; bad input exits 2 with a message. */
 import { UsageError, type Command } from './command';
 import { benchCommand } from './commands/bench';
+import { fuzzCommand } from './commands/fuzz';
 import { journalCommand } from './commands/journal';
 import { replayCommand } from './commands/replay';
 import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
 import { watchCommand } from './commands/watch';
 
-const commands: Command[] = [serveCommand, replayCommand, journalCommand, verifyCommand, watchCommand, benchCommand];
+const commands: Command[] = [serveCommand, replayCommand, journalCommand, verifyCommand, watchCommand, fuzzCommand, benchCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,0 +1,189 @@
+/**
+ * Scenarios for the fuzzer (DESIGN §12), drawn by fast-check from the whole fault vocabulary
+ * with random user orders of every type. Each is short in virtual time and ends in a quiet
+ * tail: every fault (windows, overrides, statuses, downtime) is over by FAULT_HORIZON_S, and a
+ * `reconcile` runs more than two virtual minutes later, just before `until`.
+ *
+ * The arbitrary draws loose "moves" (time, kind, knobs); `scenarioOf` turns them into a valid
+ * scenario file: steps in time order, client ids in placing order, cancels and busts pointing
+ * at an order placed earlier, user steps dropped while a restart keeps the terminal down.
+ */
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
+
+export const MARKET = 'BTC-USD-PERP';
+const BASE_PRICE = new Decimal(95_000);
+const TICK = new Decimal('0.1');
+/** Every fault is over by this second… */
+export const FAULT_HORIZON_S = 120;
+/** …the closing reconcile runs at this one… */
+export const FINAL_RECONCILE_S = 250;
+/** …and the scenario ends here. */
+export const UNTIL_S = 260;
+const REFERENCE_EVERY_S = 60;
+
+const TRIGGER_TYPES = ['STOP_MARKET', 'TAKE_PROFIT_MARKET', 'STOP_LOSS_MARKET'] as const;
+const ORDER_TYPES = ['LIMIT', 'MARKET', ...TRIGGER_TYPES] as const;
+/** A venue mark of 0 has been seen (Paradex, Jan 2026); the rest are corrupted or nearby marks. */
+const MARK_FACTORS = ['0', '0.5', '0.97', '1.03', '1.5'] as const;
+
+const at = fc.integer({ min: 1, max: FAULT_HORIZON_S - 1 });
+const seconds = fc.integer({ min: 1, max: 45 });
+const pick = fc.nat({ max: 1_000 });
+
+const place = fc.record({
+  move: fc.constant('place' as const), at,
+  type: fc.constantFrom(...ORDER_TYPES), side: fc.constantFrom('BUY' as const, 'SELL' as const),
+  /** In steps of 0.001 BTC. */
+  size: fc.integer({ min: 1, max: 40 }),
+  /** Price (LIMIT) or trigger price relative to the reference, in basis points. */
+  offsetBps: fc.integer({ min: -150, max: 150 }),
+  postOnly: fc.boolean(), reduceOnly: fc.boolean(),
+});
+
+const userMove = fc.oneof(
+  { arbitrary: place, weight: 6 },
+  fc.record({ move: fc.constant('cancel' as const), at, target: pick }),
+  fc.record({ move: fc.constant('cancelAll' as const), at }),
+  fc.record({ move: fc.constant('restoreCancelled' as const), at }),
+  fc.record({ move: fc.constant('reconcile' as const), at }),
+  fc.record({ move: fc.constant('restart' as const), at, seconds }),
+);
+
+const venueMove = fc.oneof(
+  fc.record({ move: fc.constant('status' as const), at, seconds, status: fc.constantFrom('maintenance' as const, 'cancel_only' as const, 'post_only' as const) }),
+  fc.record({ move: fc.constant('disconnect' as const), at, seconds }),
+  fc.record({ move: fc.constant('apiOutage' as const), at, seconds, mode: fc.constantFrom('errors-but-accepts' as const, 'down' as const) }),
+  fc.record({ move: fc.constant('halt' as const), at, seconds }),
+  fc.record({ move: fc.constant('bustFill' as const), at, target: pick }),
+  fc.record({ move: fc.constant('rollback' as const), at, seconds }),
+  fc.record({ move: fc.constant('cancelOpenOrders' as const), at, keepTriggers: fc.boolean() }),
+  fc.record({ move: fc.constant('markOverride' as const), at, seconds, factor: fc.constantFrom(...MARK_FACTORS) }),
+  fc.record({ move: fc.constant('oracleFreeze' as const), at, seconds }),
+  fc.record({ move: fc.constant('liquidityDrain' as const), at, seconds }),
+);
+
+export type Move = UserMove | VenueMove;
+type UserMove = typeof userMove extends fc.Arbitrary<infer T> ? T : never;
+type VenueMove = typeof venueMove extends fc.Arbitrary<infer T> ? T : never;
+
+export interface FuzzDraw {
+  /** The reference path's deviation from the base price at each minute, in basis points. */
+  path: number[];
+  moves: Move[];
+}
+
+export const fuzzDraw: fc.Arbitrary<FuzzDraw> = fc.record({
+  path: fc.array(fc.integer({ min: -150, max: 150 }), { minLength: 1, maxLength: Math.ceil(UNTIL_S / REFERENCE_EVERY_S) + 1 }),
+  moves: fc.array(fc.oneof({ arbitrary: userMove, weight: 3 }, { arbitrary: venueMove, weight: 2 }), { maxLength: 14 }),
+});
+
+interface Step {
+  at: number;
+  user?: unknown;
+  venue?: unknown;
+}
+
+const offset = (s: number) => [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((n) => String(n).padStart(2, '0')).join(':');
+const toTick = (d: Decimal) => d.div(TICK).round().times(TICK);
+
+function referenceAt(path: number[], s: number): Decimal {
+  const i = Math.min(Math.floor(s / REFERENCE_EVERY_S), path.length - 1);
+  const j = Math.min(i + 1, path.length - 1);
+  const bps = path[i] + ((path[j] - path[i]) * (s - i * REFERENCE_EVERY_S)) / REFERENCE_EVERY_S;
+  return BASE_PRICE.times(new Decimal(bps).div(10_000).plus(1));
+}
+
+/** A valid scenario file (DESIGN §12) for a draw; the same draw always gives the same file. */
+export function scenarioOf(draw: FuzzDraw, name = 'fuzz'): Record<string, unknown> {
+  const steps: Step[] = [];
+  const end = (start: number, length: number) => Math.min(FAULT_HORIZON_S, start + length);
+  let orders = 0;
+  let snapshots = 0;
+  for (const m of [...draw.moves].sort((a, b) => a.at - b.at)) {
+    const add = (s: number, step: Omit<Step, 'at'>) => steps.push({ at: s, ...step });
+    switch (m.move) {
+      case 'place': {
+        const type = m.type;
+        const priced = toTick(referenceAt(draw.path, m.at).times(new Decimal(m.offsetBps).div(10_000).plus(1))).toFixed(1);
+        add(m.at, { user: { place: {
+          clientId: `U${++orders}`, market: MARKET, side: m.side, type, size: new Decimal(m.size).times('0.001').toFixed(3),
+          ...(type === 'LIMIT' ? { price: priced, postOnly: m.postOnly } : {}),
+          ...(type !== 'LIMIT' && type !== 'MARKET' ? { triggerPrice: priced } : {}),
+          reduceOnly: m.reduceOnly,
+        } } });
+        break;
+      }
+      case 'cancel':
+        if (orders > 0) add(m.at, { user: { cancel: { clientId: `U${(m.target % orders) + 1}` } } });
+        break;
+      case 'cancelAll':
+      case 'restoreCancelled':
+      case 'reconcile':
+        add(m.at, { user: { [m.move]: {} } });
+        break;
+      case 'restart':
+        add(m.at, { user: { restart: { downSeconds: end(m.at, m.seconds) - m.at } } });
+        break;
+      case 'status':
+        add(m.at, { venue: { status: m.status } });
+        add(end(m.at, m.seconds), { venue: { status: 'ok' } });
+        break;
+      case 'disconnect':
+      case 'halt':
+        add(m.at, { venue: { [m.move]: { seconds: end(m.at, m.seconds) - m.at } } });
+        break;
+      case 'apiOutage':
+        add(m.at, { venue: { apiOutage: { mode: m.mode, seconds: end(m.at, m.seconds) - m.at } } });
+        break;
+      case 'liquidityDrain':
+        add(m.at, { venue: { liquidityDrain: { market: MARKET, seconds: end(m.at, m.seconds) - m.at } } });
+        break;
+      case 'bustFill':
+        if (orders > 0) add(m.at, { venue: { bustFill: { clientId: `U${(m.target % orders) + 1}` } } });
+        break;
+      case 'rollback': {
+        const name = `S${++snapshots}`;
+        add(m.at, { venue: { snapshot: name } });
+        add(end(m.at, m.seconds), { venue: { rollback: name } });
+        break;
+      }
+      case 'cancelOpenOrders':
+        add(m.at, { venue: { cancelOpenOrders: { except: m.keepTriggers ? [...TRIGGER_TYPES] : [], reason: 'SYSTEM_MAINTENANCE' } } });
+        break;
+      case 'markOverride':
+        add(m.at, { venue: { markOverride: { market: MARKET, price: toTick(referenceAt(draw.path, m.at).times(m.factor)).toFixed(1) } } });
+        add(end(m.at, m.seconds), { venue: { markRelease: { market: MARKET } } });
+        break;
+      case 'oracleFreeze':
+        add(m.at, { venue: { oracleFreeze: { market: MARKET } } });
+        add(end(m.at, m.seconds), { venue: { oracleRelease: { market: MARKET } } });
+        break;
+    }
+  }
+  return {
+    scenario: 1,
+    name,
+    start: '2026-03-02T04:00:00Z',
+    venue: { dialect: 'paradex', markets: [{ symbol: MARKET, tickSize: '0.1', stepSize: '0.001', initialMargin: '0.05', maintenanceMargin: '0.03', makerFee: '0.0001', takerFee: '0.0003' }] },
+    reference: { [MARKET]: draw.path.map((_, i) => [offset(i * REFERENCE_EVERY_S), referenceAt(draw.path, i * REFERENCE_EVERY_S).toFixed(2)]) },
+    account: { collateral: '10000' },
+    steps: [...whileUp(steps), { at: FINAL_RECONCILE_S, user: { reconcile: {} } }].map((s) => ({ ...s, at: offset(s.at) })),
+    until: offset(UNTIL_S),
+  };
+}
+
+/** Steps in time order (stable), without the user's steps while a restart keeps the terminal down. */
+function whileUp(steps: Step[]): Step[] {
+  const kept: Step[] = [];
+  let downUntil = 0;
+  for (const step of [...steps].sort((a, b) => a.at - b.at)) {
+    if (step.user !== undefined) {
+      if (step.at < downUntil) continue;
+      const restart = (step.user as { restart?: { downSeconds: number } }).restart;
+      if (restart) downUntil = step.at + restart.downSeconds;
+    }
+    kept.push(step);
+  }
+  return kept;
+}
