@@ -57,7 +57,7 @@ export const exportBench: BenchSuite = {
     try {
       const incidents = [incidentSpanning(count)];
       const claim = buildClaim(incidents)!;
-      const request = { journal, claim, incidents, context: { venue: 'sim', account: {} }, generator: 'blackbox bench', dir };
+      const request = { journal, claim, incidents, context: { account: 'sim:local:test', venue: 'sim', account: {} }, generator: 'blackbox bench', dir };
       let start = performance.now();
       const full = await exportBundle({ ...request, name: 'full', full: 'all' });
       const fullMs = performance.now() - start;

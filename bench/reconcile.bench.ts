@@ -36,14 +36,14 @@ export const reconcileBench: BenchSuite = {
     const journal = Journal.open(join(mkdtempSync(join(tmpdir(), 'bb-bench-reconcile-')), 'journal.db'), { clock: systemClock });
     try {
       for (let i = 0; i < orders; i++) {
-        journal.append({ venue: 'paradex', kind: 'ORDER_INTENT', market: MARKET, clientId: `c${i}`, payload: { clientId: `c${i}`, market: MARKET, side: 'BUY', type: 'LIMIT', size: '1', price: '95000', postOnly: false, reduceOnly: false, decision: { allowed: true } } }, { durable: false });
-        journal.append({ venue: 'paradex', kind: 'VENUE_ORDER_UPDATE', market: MARKET, clientId: `c${i}`, venueOrderId: `v${i}`, payload: { status: 'CLOSED', remainingSize: '0' } }, { durable: false });
+        journal.append({ account: 'sim:local:test', venue: 'paradex', kind: 'ORDER_INTENT', market: MARKET, clientId: `c${i}`, payload: { clientId: `c${i}`, market: MARKET, side: 'BUY', type: 'LIMIT', size: '1', price: '95000', postOnly: false, reduceOnly: false, decision: { allowed: true } } }, { durable: false });
+        journal.append({ account: 'sim:local:test', venue: 'paradex', kind: 'VENUE_ORDER_UPDATE', market: MARKET, clientId: `c${i}`, venueOrderId: `v${i}`, payload: { status: 'CLOSED', remainingSize: '0' } }, { durable: false });
       }
       const venueFills: VenueFill[] = [];
       for (let i = 0; i < fills; i++) {
         const f = fill(i, orders);
         venueFills.push(f);
-        journal.append({ venue: 'paradex', kind: 'FILL', market: MARKET, clientId: f.clientId, venueOrderId: f.venueOrderId, payload: { fillId: f.fillId, side: f.side, price: f.price, size: f.size, fee: f.fee, liquidity: f.liquidity, fillType: f.fillType } }, { durable: false });
+        journal.append({ account: 'sim:local:test', venue: 'paradex', kind: 'FILL', market: MARKET, clientId: f.clientId, venueOrderId: f.venueOrderId, payload: { fillId: f.fillId, side: f.side, price: f.price, size: f.size, fee: f.fee, liquidity: f.liquidity, fillType: f.fillType } }, { durable: false });
       }
       journal.flush();
       const venue: VenueStory = { fills: venueFills, busts: [], orders: Array.from({ length: orders }, (_, i) => order(i)), positions: [] };

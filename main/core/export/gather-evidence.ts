@@ -92,7 +92,7 @@ export function gatherEvidence(journal: Journal, claim: Claim, incidents: readon
   for (const e of statuses) relevant.add(e.seq);
 
   return {
-    orders: journal.orders().filter((o) => clientIds.has(o.clientId)),
+    orders: journal.orders().filter((o) => o.clientId !== null && clientIds.has(o.clientId)),
     fills: [...clientIds].flatMap((clientId) => journal.fills({ clientId })).sort((a, b) => a.seq - b.seq),
     prices,
     priceLabels,

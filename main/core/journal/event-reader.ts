@@ -5,13 +5,15 @@
  */
 import type Database from 'better-sqlite3';
 import { EVENT_KINDS, type EventKind, type JournalEvent } from '../../../shared/domain';
-import { EVENT_COLUMNS, rowToEvent, type EventRow } from './event-record';
+import { EVENT_COLUMNS, eventColumnsOf, rowToEvent, type EventRow } from './event-record';
 import { JournalInputError } from './errors';
 import { FIRST_BLOCK_SINCE, firstSeqOfBlock } from './time-marks';
 import type { Anchor } from './writer-seat';
 
 export interface JournalQuery {
   kind?: EventKind | readonly EventKind[];
+  /** One trading account's records only. */
+  account?: string;
   market?: string;
   clientId?: string;
   /** Local wall time, ms: only events at or after it. */
@@ -46,7 +48,7 @@ function wholeNumber(value: number | undefined, field: string): number | undefin
 }
 
 /** `firstSeqSince`: where a `since` filter can start (see time-marks.ts); 1 when there is none. */
-export function buildQuery(q: JournalQuery, firstSeqSince = 1): { sql: string; params: unknown[] } {
+export function buildQuery(q: JournalQuery, firstSeqSince = 1, columns = EVENT_COLUMNS): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const kinds = q.kind === undefined ? [] : typeof q.kind === 'string' ? [q.kind] : [...q.kind];
@@ -54,6 +56,10 @@ export function buildQuery(q: JournalQuery, firstSeqSince = 1): { sql: string; p
   if (kinds.length > 0) {
     where.push(`kind IN (${kinds.map(() => '?').join(', ')})`);
     params.push(...kinds);
+  }
+  if (q.account !== undefined) {
+    where.push('account = ?');
+    params.push(q.account);
   }
   if (q.market !== undefined) {
     where.push('market = ?');
@@ -90,12 +96,13 @@ export function buildQuery(q: JournalQuery, firstSeqSince = 1): { sql: string; p
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   // One extra row tells whether another page exists.
   params.push(limit + 1);
-  return { sql: `SELECT ${EVENT_COLUMNS} FROM events ${filter} ORDER BY seq ${order} LIMIT ?`, params };
+  return { sql: `SELECT ${columns} FROM events ${filter} ORDER BY seq ${order} LIMIT ?`, params };
 }
 
 /** Read access to one connection's events, with statements prepared once. */
 export class EventReader {
   private readonly cache = new Map<string, Database.Statement>();
+  private columns: string | null = null;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -110,7 +117,9 @@ export class EventReader {
 
   query(q: JournalQuery): JournalPage {
     const start = q.since === undefined ? 1 : firstSeqOfBlock(this.statement(FIRST_BLOCK_SINCE).pluck().get(q.since) as number);
-    const { sql, params } = buildQuery(q, start);
+    // Read on first use: a damaged file must fail here, where its reader reports it, not when opened.
+    this.columns ??= eventColumnsOf(this.db);
+    const { sql, params } = buildQuery(q, start, this.columns);
     const rows = this.statement(sql).raw().all(...params) as EventRow[];
     const limit = (params[params.length - 1] as number) - 1;
     return { events: rows.slice(0, limit).map(rowToEvent), more: rows.length > limit };

@@ -3,10 +3,12 @@
  * back into a JournalEvent.
  */
 import { EVENT_KINDS, type EventKind, type JournalEvent } from '../../../shared/domain';
+import type Database from 'better-sqlite3';
 import { canonicalJson } from './canonical-json';
-import { chainHash, type ChainRecord } from './chain';
+import { BEFORE_ACCOUNTS } from './migrations/0005-accounts';
+import { CHAIN_VERSION, chainHash, type ChainRecord, type ChainVersion } from './chain';
 import { JournalInputError } from './errors';
-import { KINDS_KEYED_BY_CLIENT_ID, isOrderEventKind, payloadSchemas, type NewEvent } from './payloads';
+import { KINDS_KEYED_BY_CLIENT_ID, isProjectedKind, payloadSchemas, type NewEvent } from './payloads';
 import type { ProjectedEvent } from './projections';
 
 export interface PreparedEvent {
@@ -41,6 +43,8 @@ export function prepareEvent(input: NewEvent, seq: number, at: number, prevHash:
   if (!KNOWN_KINDS.has(kind)) throw new JournalInputError(`unknown event kind ${JSON.stringify(input.kind)}`);
   const venue = optionalText(input.venue, `${kind}: venue`);
   if (!venue) throw new JournalInputError(`${kind}: venue must be named`);
+  const account = optionalText(input.account, `${kind}: account`);
+  if (!account) throw new JournalInputError(`${kind}: account must be named`);
   const header = {
     market: optionalText(input.market, `${kind}: market`),
     clientId: optionalText(input.clientId, `${kind}: clientId`),
@@ -56,17 +60,19 @@ export function prepareEvent(input: NewEvent, seq: number, at: number, prevHash:
     seq,
     at: optionalTime(at, 'the clock') as number,
     venueAt: optionalTime(input.venueAt, `${kind}: venueAt`),
+    account,
     venue,
     kind,
     ...header,
     payload: payloadText,
     raw: optionalText(input.raw, `${kind}: raw`),
+    version: CHAIN_VERSION,
   };
-  const projected = isOrderEventKind(kind) ? checkOrderEvent(record, input.payload) : null;
+  const projected = isProjectedKind(kind) ? checkProjectedEvent(record, input.payload) : null;
   return { record, prevHash, hash: chainHash(prevHash, record), projected };
 }
 
-function checkOrderEvent(record: ChainRecord, payload: unknown): ProjectedEvent {
+function checkProjectedEvent(record: ChainRecord, payload: unknown): ProjectedEvent {
   const kind = record.kind as keyof typeof payloadSchemas;
   const parsed = payloadSchemas[kind].safeParse(payload);
   if (!parsed.success) {
@@ -75,6 +81,9 @@ function checkOrderEvent(record: ChainRecord, payload: unknown): ProjectedEvent 
   }
   if (KINDS_KEYED_BY_CLIENT_ID.has(kind) && record.clientId === null) {
     throw new JournalInputError(`${kind}: clientId must name the order`);
+  }
+  if (kind === 'VENUE_ORDER_UPDATE' && record.clientId === null && record.venueOrderId === null) {
+    throw new JournalInputError('VENUE_ORDER_UPDATE: a client id or a venue order id must name the order');
   }
   if (kind === 'ORDER_INTENT') {
     const intent = parsed.data as { clientId: string; market: string };
@@ -85,6 +94,8 @@ function checkOrderEvent(record: ChainRecord, payload: unknown): ProjectedEvent 
   if (kind === 'FILL' && record.market === null) throw new JournalInputError('FILL: market must be named');
   return {
     seq: record.seq,
+    at: record.at,
+    account: record.account,
     venue: record.venue,
     kind,
     market: record.market,
@@ -96,20 +107,41 @@ function checkOrderEvent(record: ChainRecord, payload: unknown): ProjectedEvent 
 
 /** Column list in the order the chain and the row mapping expect. */
 export const EVENT_COLUMNS =
-  'seq, at, venue_at, venue, kind, market, client_id, venue_order_id, payload, raw, prev_hash, hash';
+  'seq, at, venue_at, venue, kind, market, client_id, venue_order_id, payload, raw, prev_hash, hash, account, chain_version';
 
 export type EventRow = [
   seq: number, at: number, venueAt: number | null, venue: string, kind: string, market: string | null,
   clientId: string | null, venueOrderId: string | null, payload: string, raw: string | null, prevHash: string, hash: string,
+  account: string, version: number,
 ];
+
+/**
+ * The columns to read from `db`: a file from before accounts (opened for review, never migrated)
+ * reads as the migration names it, so one row shape serves every version.
+ */
+export function eventColumnsOf(db: Database.Database): string {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('events') as string[];
+  if (columns.includes('account')) return EVENT_COLUMNS;
+  return EVENT_COLUMNS.replace('account, chain_version', `'${BEFORE_ACCOUNTS}' AS account, 1 AS chain_version`);
+}
+
+/** The stored row as the chain hashes it. */
+export function rowToRecord(row: EventRow): ChainRecord {
+  return {
+    seq: row[0], at: row[1], venueAt: row[2], venue: row[3], kind: row[4], market: row[5], clientId: row[6],
+    venueOrderId: row[7], payload: row[8], raw: row[9], account: row[12], version: row[13] as ChainVersion,
+  };
+}
 
 export function rowToEvent(row: EventRow): JournalEvent {
   return {
-    seq: row[0], at: row[1], venueAt: row[2], venue: row[3], kind: row[4] as EventKind, market: row[5],
+    seq: row[0], at: row[1], venueAt: row[2], account: row[12], venue: row[3], kind: row[4] as EventKind, market: row[5],
     clientId: row[6], venueOrderId: row[7], payload: JSON.parse(row[8]), raw: row[9], prevHash: row[10], hash: row[11],
+    chainVersion: row[13],
   };
 }
 
 export function preparedToEvent(p: PreparedEvent): JournalEvent {
-  return { ...p.record, kind: p.record.kind as EventKind, payload: JSON.parse(p.record.payload), prevHash: p.prevHash, hash: p.hash };
+  const { version, ...record } = p.record;
+  return { ...record, kind: p.record.kind as EventKind, payload: JSON.parse(p.record.payload), prevHash: p.prevHash, hash: p.hash, chainVersion: version };
 }

@@ -11,12 +11,12 @@ import { firstRowid, leafPages } from './test-support/pages';
 import { tempDir } from './test-support/temp-dir';
 
 const clock = () => new VirtualClock(1_767_225_600_000);
-const note = { kind: 'NOTE', venue: 'sim', payload: {} } as const;
+const note = { kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} } as const;
 
 function journalWith(count: number): string {
   const path = join(tempDir(), 'journal.db');
   const journal = Journal.open(path, { clock: clock() });
-  for (let i = 0; i < count; i++) journal.append({ kind: 'TEST', venue: 'sim', payload: { i, pad: 'p'.repeat(200) } }, { durable: false });
+  for (let i = 0; i < count; i++) journal.append({ kind: 'TEST', account: 'sim:local:test', venue: 'sim', payload: { i, pad: 'p'.repeat(200) } }, { durable: false });
   journal.close();
   return path;
 }

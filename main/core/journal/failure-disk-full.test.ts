@@ -34,7 +34,7 @@ describe('a disk that refuses writes', () => {
     // Once there is room again, recording resumes where the chain left off.
     const reopened = Journal.open(path, { clock: new VirtualClock(0) });
     expect(reopened.health().state).toBe('ok');
-    expect(reopened.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: true }).seq).toBe(committed.length + 1);
+    expect(reopened.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} }, { durable: true }).seq).toBe(committed.length + 1);
     reopened.close();
   });
 });

@@ -7,7 +7,7 @@ import { PROBE, readUntil, startTs } from './test-support/child';
 import { tempDir } from './test-support/temp-dir';
 
 const clock = () => new VirtualClock(1_767_225_600_000);
-const note = { kind: 'NOTE', venue: 'sim', payload: { text: 'hi' } } as const;
+const note = { kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: { text: 'hi' } } as const;
 
 describe('a journal locked by another writer', () => {
   it('opens read-only beside a writer in another process, says so plainly, and reads its records', async () => {

@@ -13,7 +13,7 @@ describe('a journal from a newer Blackbox', () => {
     const path = join(tempDir(), 'journal.db');
     const clock = new VirtualClock(1_767_225_600_000);
     const journal = Journal.open(path, { clock });
-    for (let i = 0; i < 3; i++) journal.append({ kind: 'NOTE', venue: 'sim', payload: { i } }, { durable: true });
+    for (let i = 0; i < 3; i++) journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: { i } }, { durable: true });
     journal.close();
     const raw = new Database(path);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
@@ -25,7 +25,7 @@ describe('a journal from a newer Blackbox', () => {
       expect(opened.health().message).toContain(`written by a newer Blackbox (schema version ${SCHEMA_VERSION + 1})`);
       expect(opened.health().message).toContain(`understands up to schema version ${SCHEMA_VERSION}`);
       expect(opened.health().message).toContain('update Blackbox to record into it');
-      expect(() => opened.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: true })).toThrow(JournalUnavailableError);
+      expect(() => opened.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} }, { durable: true })).toThrow(JournalUnavailableError);
       expect(opened.query().events.map((e) => e.payload)).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
       opened.close();
     }

@@ -14,7 +14,7 @@ function journalWith(count: number): string {
   chmodSync(dir, 0o777);
   const path = join(dir, 'journal.db');
   const journal = Journal.open(path, { clock: new VirtualClock(1_767_225_600_000) });
-  for (let i = 0; i < count; i++) journal.append({ kind: 'NOTE', venue: 'sim', payload: { i } }, { durable: true });
+  for (let i = 0; i < count; i++) journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: { i } }, { durable: true });
   journal.close();
   if ('uid' in asOtherUser) for (const f of readdirSync(dir)) chownSync(join(dir, f), 65534, 65534);
   return path;

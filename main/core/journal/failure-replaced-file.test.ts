@@ -8,7 +8,7 @@ import { tempDir } from './test-support/temp-dir';
 import { anchorPath } from './writer-seat';
 
 const clock = () => new VirtualClock(1_767_225_600_000);
-const note = (i: number) => ({ kind: 'NOTE', venue: 'sim', payload: { i } }) as const;
+const note = (i: number) => ({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: { i } }) as const;
 
 function appendNotes(path: string, from: number, to: number): void {
   const journal = Journal.open(path, { clock: clock() });

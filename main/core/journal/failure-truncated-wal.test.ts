@@ -26,7 +26,7 @@ describe('a write-ahead log cut short', () => {
       /^The end of the journal is missing: record seq 40 is gone \(the anchor file says the chain reached seq 40; the write-ahead log was cut short/,
     );
     expect(journal.health().message).toContain('Nothing has been repaired');
-    expect(() => journal.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: true })).toThrow(JournalUnavailableError);
+    expect(() => journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} }, { durable: true })).toThrow(JournalUnavailableError);
     expect(journal.query({ limit: 1000 }).events.map((e) => e.seq)).toEqual(Array.from({ length: 39 }, (_, i) => i + 1));
     const report = await journal.verify();
     expect(report).toEqual({

@@ -32,9 +32,12 @@ describe('blackbox journal', () => {
     const path = sampleJournal();
     const human = await runJournalCli(['verify', path]);
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/^Verified: 4 events, chain head seq 4 \([0-9a-f]{16}…\)\.\n$/);
+    expect(human.stdout).toMatch(/^Verified: 4 events, chain head seq 4 \([0-9a-f]{16}…\)\.\nProjections recomputed from the records: 1 orders, 1 fills, 1 positions, every row agrees\.\n$/);
     const json = await runJournalCli(['verify', path, '--json']);
-    expect(JSON.parse(json.stdout)).toEqual({ events: 4, head: { seq: 4, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, verified: true });
+    expect(JSON.parse(json.stdout)).toEqual({
+      events: 4, head: { seq: 4, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, verified: true,
+      projections: { checked: true, reason: null, rows: { orders: 1, fills: 1, positions: 1 }, differences: [] },
+    });
   });
 
   it('inspect filters by kind, market and time, newest last', async () => {

@@ -38,7 +38,7 @@ describe('Journal', () => {
 
   it('commits a durable append before returning it, chained to the one before', () => {
     const { journal, path, clock } = fresh();
-    const first = journal.append({ kind: 'NOTE', venue: 'sim', payload: { text: 'hello' } }, { durable: true });
+    const first = journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: { text: 'hello' } }, { durable: true });
     clock.advanceTo(T0 + 5);
     const second = journal.append(intent('c-1'), { durable: true });
     expect(committedSeqs(path)).toEqual([1, 2]);
@@ -46,8 +46,8 @@ describe('Journal', () => {
     expect(second).toMatchObject({ seq: 2, at: T0 + 5, prevHash: first.hash, clientId: 'c-1', market: MARKET });
     expect(second.hash).toBe(
       chainHash(first.hash, {
-        seq: 2, at: T0 + 5, venueAt: null, venue: 'sim', kind: 'ORDER_INTENT', market: MARKET, clientId: 'c-1',
-        venueOrderId: null, raw: null,
+        seq: 2, at: T0 + 5, venueAt: null, account: 'sim:local:test', venue: 'sim', kind: 'ORDER_INTENT', market: MARKET, clientId: 'c-1',
+        venueOrderId: null, raw: null, version: 2,
         payload: '{"clientId":"c-1","decision":{"allowed":true},"market":"BTC-USD-PERP","postOnly":false,"price":"64000.5","reduceOnly":false,"side":"BUY","size":"0.5","type":"LIMIT"}',
       }),
     );
@@ -107,7 +107,7 @@ describe('Journal', () => {
     const again = Journal.open(path, { clock });
     expect(again.head()).toEqual({ seq: 1, hash: last.hash });
     expect(again.orders().map((o) => o.clientId)).toEqual(['c-1']);
-    const next = again.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: true });
+    const next = again.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} }, { durable: true });
     expect(next).toMatchObject({ seq: 2, prevHash: last.hash });
     again.close();
   });
@@ -115,26 +115,26 @@ describe('Journal', () => {
   it('refuses malformed events without using up a seq', () => {
     const { journal } = fresh();
     const bad = [
-      { kind: 'NOPE', venue: 'sim', payload: {} },
+      { kind: 'NOPE', account: 'sim:local:test', venue: 'sim', payload: {} },
       { kind: 'NOTE', venue: '', payload: {} },
-      { kind: 'NOTE', venue: 'sim', payload: { n: Number.NaN } },
-      { kind: 'NOTE', venue: 'sim', venueAt: 1.5, payload: {} },
-      { kind: 'NOTE', venue: 'sim', raw: 'half an emoji \ud83d', payload: {} },
+      { kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: { n: Number.NaN } },
+      { kind: 'NOTE', account: 'sim:local:test', venue: 'sim', venueAt: 1.5, payload: {} },
+      { kind: 'NOTE', account: 'sim:local:test', venue: 'sim', raw: 'half an emoji \ud83d', payload: {} },
       { ...intent('c-1'), payload: { ...(intent('c-1').payload as object), size: 0.5 } },
       { ...intent('c-1'), clientId: 'c-2' },
-      { kind: 'ORDER_ACK', venue: 'sim', payload: { venueOrderId: 'v1' } },
-      { kind: 'FILL', venue: 'sim', payload: { fillId: 'f', side: 'BUY', price: '1', size: '1', fee: '0', liquidity: 'TAKER', fillType: 'FILL' } },
+      { kind: 'ORDER_ACK', account: 'sim:local:test', venue: 'sim', payload: { venueOrderId: 'v1' } },
+      { kind: 'FILL', account: 'sim:local:test', venue: 'sim', payload: { fillId: 'f', side: 'BUY', price: '1', size: '1', fee: '0', liquidity: 'TAKER', fillType: 'FILL' } },
     ];
     for (const event of bad) {
       expect(() => journal.append(event as never, { durable: true })).toThrow(JournalInputError);
     }
-    expect(journal.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: true }).seq).toBe(1);
+    expect(journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} }, { durable: true }).seq).toBe(1);
     journal.close();
   });
 
   it('stores any text faithfully: a lone surrogate in the payload is escaped, emoji and controls survive', async () => {
     const { journal } = fresh();
-    const odd = { kind: 'NOTE', venue: 'sim', market: 'ünïcødé 😀', raw: 'tab\tnul\u0000 \u2028', payload: { text: 'lone \udc00 😀' } } as const;
+    const odd = { kind: 'NOTE', account: 'sim:local:test', venue: 'sim', market: 'ünïcødé 😀', raw: 'tab\tnul\u0000 \u2028', payload: { text: 'lone \udc00 😀' } } as const;
     const stored = journal.append(odd, { durable: true });
     expect(journal.query().events[0]).toEqual(stored);
     expect(stored.payload).toEqual({ text: 'lone \udc00 😀' });
@@ -147,7 +147,7 @@ describe('Journal', () => {
     const stored = journal.append(priceSample(7), { durable: true });
     expect(stored.raw).toBe(priceSample(7).raw);
     expect(journal.query().events).toEqual([stored]);
-    const record = { ...stored, payload: JSON.stringify(stored.payload) };
+    const record = { ...stored, payload: JSON.stringify(stored.payload), version: 2 as const };
     expect(stored.hash).toBe(chainHash(GENESIS_HASH, record));
     expect(stored.hash).not.toBe(chainHash(GENESIS_HASH, { ...record, raw: null }));
     journal.close();
@@ -156,13 +156,13 @@ describe('Journal', () => {
   it('refuses appends after close with the typed error', () => {
     const { journal } = fresh();
     journal.close();
-    expect(() => journal.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: true })).toThrow(JournalUnavailableError);
+    expect(() => journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} }, { durable: true })).toThrow(JournalUnavailableError);
     expect(journal.health().state).toBe('failed');
   });
 
   it('refuses UPDATE and DELETE on events from any connection', () => {
     const { journal, path } = fresh();
-    journal.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: true });
+    journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} }, { durable: true });
     const db = new Database(path);
     expect(() => db.prepare('UPDATE events SET venue = ? WHERE seq = 1').run('x')).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);

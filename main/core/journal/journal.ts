@@ -17,13 +17,19 @@ import { EventReader, type JournalPage, type JournalQuery } from './event-reader
 import { JournalInputError, JournalUnavailableError, isCorruption, plainReason } from './errors';
 import { openForReview, openForWriting, type JournalHealth, type OpenedFile } from './open-file';
 import type { NewEvent } from './payloads';
-import { Projector, readFills, readOrders, readPositions, type FillRow, type OrderRow, type PositionRow } from './projections';
+import {
+  Projector, readAccounts, readBalance, readCheckpoint, readFills, readOrders, readPositions,
+  type BalanceRow, type FillFilter, type FillRow, type OrderFilter, type OrderRow, type PositionRow, type ReconcileCheckpoint,
+} from './projections';
 import { describeTail } from './tail-check';
 import { TIME_BLOCK, timeMarker } from './time-marks';
 import { verifyChain, type VerifyProgress, type VerifyReport } from './verify';
 import { readAnchor, type Anchor, type WriterSeat } from './writer-seat';
 
-export type { JournalHealth, JournalPage, JournalQuery, VerifyProgress, VerifyReport, NewEvent, OrderRow, FillRow, PositionRow, Anchor };
+export type {
+  JournalHealth, JournalPage, JournalQuery, VerifyProgress, VerifyReport, NewEvent, OrderRow, FillRow, PositionRow, BalanceRow,
+  ReconcileCheckpoint, Anchor,
+};
 
 export interface JournalOptions {
   clock: Clock;
@@ -95,13 +101,13 @@ export class Journal {
   }
 
   private startWriting(db: Database.Database, seat: WriterSeat): Writer {
-    const insert = db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const moveHead = db.prepare('UPDATE head SET seq = ?, hash = ? WHERE id = 1');
     const projector = new Projector(db);
     const markTime = timeMarker(db);
     const commitBatch = db.transaction((batch: PreparedEvent[]) => {
       for (const { record: r, prevHash, hash, projected } of batch) {
-        insert.run(r.seq, r.at, r.venueAt, r.venue, r.kind, r.market, r.clientId, r.venueOrderId, r.payload, r.raw, prevHash, hash);
+        insert.run(r.seq, r.at, r.venueAt, r.venue, r.kind, r.market, r.clientId, r.venueOrderId, r.payload, r.raw, prevHash, hash, r.account, r.version);
         if (projected) projector.apply(projected);
         if (r.seq % TIME_BLOCK === 0) markTime(r.seq);
       }
@@ -173,16 +179,31 @@ export class Journal {
     return this.read((reader) => reader.last());
   }
 
-  orders(filter?: { clientId?: string; venue?: string }): OrderRow[] {
+  orders(filter?: OrderFilter): OrderRow[] {
     return this.read((_reader, db) => readOrders(db, filter));
   }
 
-  fills(filter?: { clientId?: string; market?: string }): FillRow[] {
+  fills(filter?: FillFilter): FillRow[] {
     return this.read((_reader, db) => readFills(db, filter));
   }
 
-  positions(): PositionRow[] {
-    return this.read((_reader, db) => readPositions(db));
+  positions(filter?: { account?: string }): PositionRow[] {
+    return this.read((_reader, db) => readPositions(db, filter));
+  }
+
+  /** The account's last reported balance, or null before the venue reported one. */
+  balance(account: string): BalanceRow | null {
+    return this.read((_reader, db) => readBalance(db, account));
+  }
+
+  /** Where the account's last complete reconciliation left off, or null before the first. */
+  reconcileCheckpoint(account: string): ReconcileCheckpoint | null {
+    return this.read((_reader, db) => readCheckpoint(db, account));
+  }
+
+  /** Every account the journal holds records of, in order of first appearance. */
+  accounts(): string[] {
+    return this.read((_reader, db) => readAccounts(db));
   }
 
   /**

@@ -1,30 +1,40 @@
 /**
- * Orders, fills and positions as the journal believes them. The projector runs inside the
- * append transaction, so the tables always agree with the chain and opening a journal never
- * replays it. It never throws on odd-but-valid evidence: an update for an order we never saw
- * changes no order row, a repeated fill id counts once, a second intent for a client id does
- * not overwrite the first. The events themselves are all kept either way.
+ * Orders, fills, positions, balances and reconcile checkpoints as the journal believes them, per
+ * account. The projector runs inside the append transaction, so the tables always agree with the
+ * chain and opening a journal never replays it. It never throws on odd-but-valid evidence: a
+ * repeated fill id counts once, a second intent for a client id does not overwrite the first. An
+ * order placed outside Blackbox (no intent of ours) is projected from the venue's own word, keyed
+ * by its venue order id. The events themselves are all kept either way.
  */
 import type Database from 'better-sqlite3';
 import Decimal from 'decimal.js';
 import type { DecimalString, Side } from '../../../shared/domain';
-import type { OrderEventKind, OrderPayloads } from './payloads';
+import type { ProjectedKind, ProjectedPayloads } from './payloads';
 
 /** Sizes are summed exactly: 60 significant digits is far beyond any venue's step size. */
 const Exact = Decimal.clone({ precision: 60 });
 
-export interface ProjectedEvent<K extends OrderEventKind = OrderEventKind> {
+export interface ProjectedEvent<K extends ProjectedKind = ProjectedKind> {
   seq: number;
+  at: number;
+  account: string;
   venue: string;
   kind: K;
   market: string | null;
   clientId: string | null;
   venueOrderId: string | null;
-  payload: OrderPayloads[K];
+  payload: ProjectedPayloads[K];
 }
 
+/** own: placed through Blackbox; external: placed elsewhere (the venue's site, another bot); venue: the venue's own (liquidation, ADL, settlement). */
+export type Origin = 'own' | 'external' | 'venue';
+
 export interface OrderRow {
-  clientId: string;
+  account: string;
+  /** The client id for our orders; `venue:<venue order id>` for the others. */
+  orderKey: string;
+  clientId: string | null;
+  origin: Origin;
   venue: string;
   market: string;
   side: Side;
@@ -49,8 +59,10 @@ export interface OrderRow {
 }
 
 export interface FillRow {
+  account: string;
   venue: string;
   fillId: string;
+  origin: Origin;
   clientId: string | null;
   venueOrderId: string | null;
   market: string;
@@ -61,12 +73,17 @@ export interface FillRow {
   liquidity: string;
   fillType: string;
   realizedPnl: DecimalString | null;
+  /** The venue's time of the fill, where it said. */
+  venueAt: number | null;
+  /** How the fact reached the journal: the stream, a REST look-up, or a backfill after a gap. */
+  source: string;
   busted: boolean;
   seq: number;
   bustSeq: number | null;
 }
 
 export interface PositionRow {
+  account: string;
   venue: string;
   market: string;
   /** Signed: positive long, negative short; the sum of non-busted fills. */
@@ -74,190 +91,306 @@ export interface PositionRow {
   lastSeq: number;
 }
 
+export interface BalanceRow {
+  account: string;
+  totalCollateral: DecimalString;
+  accountValue: DecimalString | null;
+  freeCollateral: DecimalString | null;
+  seq: number;
+}
+
+/** The last complete reconciliation of an account: where the next one continues. */
+export interface ReconcileCheckpoint {
+  account: string;
+  /** When the run completed (local ms). */
+  completeAt: number;
+  /** The start of the history window the run compared. */
+  windowStart: number;
+  cursor: string | null;
+  seq: number;
+}
+
+/** Fill types the venue itself initiates: the fill belongs to no order of the trader's. */
+export const VENUE_FILL_TYPES: ReadonlySet<string> = new Set(['LIQUIDATION', 'DELEVERAGE', 'OFFSETTING', 'SETTLE_MARKET']);
+
 const plain = (d: Decimal): string => (d.isZero() ? '0' : d.toFixed());
 const signed = (side: Side, size: string): Decimal => (side === 'BUY' ? new Exact(size) : new Exact(size).neg());
+export const externalKey = (venueOrderId: string): string => `venue:${venueOrderId}`;
+
+type Key = { account: string; key: string };
 
 export class Projector {
-  private readonly insertOrder;
-  private readonly setState;
-  private readonly setAck;
-  private readonly setVenueUpdate;
-  private readonly setCancel;
-  private readonly filledSize;
-  private readonly setFilled;
-  private readonly insertFill;
-  private readonly bustFill;
-  private readonly positionSize;
-  private readonly upsertPosition;
+  private readonly s;
 
   constructor(db: Database.Database) {
-    this.insertOrder = db.prepare(
-      `INSERT INTO orders (client_id, venue, market, side, type, size, price, trigger_price, post_only, reduce_only,
-         state, reason, remaining_size, filled_size, intent_seq, last_seq)
-       VALUES (@clientId, @venue, @market, @side, @type, @size, @price, @triggerPrice, @postOnly, @reduceOnly,
-         @state, @reason, @size, '0', @seq, @seq)
-       ON CONFLICT (client_id) DO NOTHING`,
-    );
-    this.setState = db.prepare(
-      'UPDATE orders SET state = @state, reason = @reason, last_seq = @seq WHERE client_id = @clientId',
-    );
-    this.setAck = db.prepare(
-      `UPDATE orders SET state = 'acked', venue_order_id = @venueOrderId, last_seq = @seq WHERE client_id = @clientId`,
-    );
-    this.setVenueUpdate = db.prepare(
-      `UPDATE orders SET state = @status, remaining_size = @remainingSize, reason = coalesce(@cancelReason, reason),
-         venue_order_id = coalesce(@venueOrderId, venue_order_id), last_seq = @seq
-       WHERE client_id = @clientId`,
-    );
-    this.setCancel = db.prepare(
-      `UPDATE orders SET cancel_state = @cancelState, cancel_reason = coalesce(@cancelReason, cancel_reason), last_seq = @seq
-       WHERE client_id = @clientId`,
-    );
-    this.filledSize = db.prepare('SELECT filled_size FROM orders WHERE client_id = ?').pluck();
-    this.setFilled = db.prepare('UPDATE orders SET filled_size = ?, last_seq = ? WHERE client_id = ?');
-    this.insertFill = db.prepare(
-      `INSERT INTO fills (venue, fill_id, client_id, venue_order_id, market, side, price, size, fee, liquidity,
-         fill_type, realized_pnl, seq)
-       VALUES (@venue, @fillId, @clientId, @venueOrderId, @market, @side, @price, @size, @fee, @liquidity,
-         @fillType, @realizedPnl, @seq)
-       ON CONFLICT (venue, fill_id) DO NOTHING`,
-    );
-    this.bustFill = db.prepare(
-      `UPDATE fills SET busted = 1, bust_seq = @seq WHERE venue = @venue AND fill_id = @fillId AND busted = 0
-       RETURNING client_id AS clientId, market, side, size`,
-    );
-    this.positionSize = db.prepare('SELECT size FROM positions WHERE venue = ? AND market = ?').pluck();
-    this.upsertPosition = db.prepare(
-      `INSERT INTO positions (venue, market, size, last_seq) VALUES (@venue, @market, @size, @seq)
-       ON CONFLICT (venue, market) DO UPDATE SET size = excluded.size, last_seq = excluded.last_seq`,
-    );
+    const orderKeyed = (set: string) => db.prepare(`UPDATE orders SET ${set}, last_seq = @seq WHERE account = @account AND order_key = @key`);
+    this.s = {
+      insertOrder: db.prepare(
+        `INSERT INTO orders (account, order_key, client_id, origin, venue, market, side, type, size, price, trigger_price,
+           post_only, reduce_only, venue_order_id, state, reason, remaining_size, filled_size, intent_seq, last_seq)
+         VALUES (@account, @key, @clientId, @origin, @venue, @market, @side, @type, @size, @price, @triggerPrice,
+           @postOnly, @reduceOnly, @venueOrderId, @state, @reason, @remainingSize, '0', @seq, @seq)
+         ON CONFLICT (account, order_key) DO NOTHING`,
+      ),
+      keyOfClient: db.prepare('SELECT order_key FROM orders WHERE account = ? AND order_key = ?').pluck(),
+      keyOfVenueId: db.prepare('SELECT order_key FROM orders WHERE account = ? AND venue_order_id = ? LIMIT 1').pluck(),
+      setState: orderKeyed('state = @state, reason = @reason'),
+      setAck: orderKeyed(`state = 'acked', venue_order_id = @venueOrderId`),
+      setVenueUpdate: orderKeyed(
+        'state = @status, remaining_size = @remainingSize, reason = coalesce(@cancelReason, reason), venue_order_id = coalesce(@venueOrderId, venue_order_id)',
+      ),
+      setCancel: orderKeyed('cancel_state = @cancelState, cancel_reason = coalesce(@cancelReason, cancel_reason)'),
+      filledSize: db.prepare('SELECT filled_size FROM orders WHERE account = ? AND order_key = ?').pluck(),
+      setFilled: orderKeyed('filled_size = @filled'),
+      insertFill: db.prepare(
+        `INSERT INTO fills (account, fill_id, origin, venue, client_id, venue_order_id, market, side, price, size, fee, liquidity,
+           fill_type, realized_pnl, venue_at, source, seq)
+         VALUES (@account, @fillId, @origin, @venue, @clientId, @venueOrderId, @market, @side, @price, @size, @fee, @liquidity,
+           @fillType, @realizedPnl, @venueAt, @source, @seq)
+         ON CONFLICT (account, venue, fill_id) DO NOTHING`,
+      ),
+      bustFill: db.prepare(
+        `UPDATE fills SET busted = 1, bust_seq = @seq WHERE account = @account AND venue = @venue AND fill_id = @fillId AND busted = 0
+         RETURNING client_id AS clientId, venue_order_id AS venueOrderId, market, side, size`,
+      ),
+      positionSize: db.prepare('SELECT size FROM positions WHERE account = ? AND venue = ? AND market = ?').pluck(),
+      upsertPosition: db.prepare(
+        `INSERT INTO positions (account, venue, market, size, last_seq) VALUES (@account, @venue, @market, @size, @seq)
+         ON CONFLICT (account, venue, market) DO UPDATE SET size = excluded.size, last_seq = excluded.last_seq`,
+      ),
+      upsertBalance: db.prepare(
+        `INSERT INTO balances (account, total_collateral, account_value, free_collateral, seq)
+         VALUES (@account, @totalCollateral, @accountValue, @freeCollateral, @seq)
+         ON CONFLICT (account) DO UPDATE SET total_collateral = excluded.total_collateral, account_value = excluded.account_value,
+           free_collateral = excluded.free_collateral, seq = excluded.seq`,
+      ),
+      upsertCheckpoint: db.prepare(
+        `INSERT INTO reconcile_checkpoints (account, complete_at, window_start, cursor, seq)
+         VALUES (@account, @completeAt, @windowStart, @cursor, @seq)
+         ON CONFLICT (account) DO UPDATE SET complete_at = excluded.complete_at, window_start = excluded.window_start,
+           cursor = excluded.cursor, seq = excluded.seq`,
+      ),
+    };
   }
 
   apply(e: ProjectedEvent): void {
-    const key = { clientId: e.clientId, seq: e.seq };
     switch (e.kind) {
       case 'ORDER_INTENT': {
         const p = (e as ProjectedEvent<'ORDER_INTENT'>).payload;
-        this.insertOrder.run({
-          clientId: p.clientId, venue: e.venue, market: p.market, side: p.side, type: p.type, size: p.size,
-          price: p.price ?? null, triggerPrice: p.triggerPrice ?? null, postOnly: p.postOnly ? 1 : 0,
-          reduceOnly: p.reduceOnly ? 1 : 0, state: p.decision.allowed ? 'intent' : 'denied',
-          reason: p.decision.reason ?? null, seq: e.seq,
+        this.s.insertOrder.run({
+          account: e.account, key: p.clientId, clientId: p.clientId, origin: 'own', venue: e.venue, market: p.market, side: p.side,
+          type: p.type, size: p.size, price: p.price ?? null, triggerPrice: p.triggerPrice ?? null, postOnly: p.postOnly ? 1 : 0,
+          reduceOnly: p.reduceOnly ? 1 : 0, venueOrderId: null, state: p.decision.allowed ? 'intent' : 'denied',
+          reason: p.decision.reason ?? null, remainingSize: p.size, seq: e.seq,
         });
         return;
       }
-      case 'ORDER_DENIED':
-        this.setState.run({ ...key, state: 'denied', reason: (e as ProjectedEvent<'ORDER_DENIED'>).payload.reason });
-        return;
-      case 'ORDER_SENT':
-        this.setState.run({ ...key, state: 'sent', reason: null });
-        return;
-      case 'ORDER_ACK':
-        this.setAck.run({ ...key, venueOrderId: (e as ProjectedEvent<'ORDER_ACK'>).payload.venueOrderId });
-        return;
-      case 'ORDER_REJECT': {
-        const p = (e as ProjectedEvent<'ORDER_REJECT'>).payload;
-        this.setState.run({ ...key, state: 'rejected', reason: `${p.code}: ${p.message}` });
-        return;
-      }
-      case 'ORDER_UNRESOLVED':
-        this.setState.run({ ...key, state: 'unresolved', reason: (e as ProjectedEvent<'ORDER_UNRESOLVED'>).payload.reason });
-        return;
-      case 'CANCEL_INTENT':
-        this.setCancel.run({ ...key, cancelState: 'requested', cancelReason: (e as ProjectedEvent<'CANCEL_INTENT'>).payload.reason ?? null });
-        return;
-      case 'CANCEL_ACK':
-        this.setCancel.run({ ...key, cancelState: 'acked', cancelReason: null });
-        return;
-      case 'CANCEL_REJECT': {
-        const p = (e as ProjectedEvent<'CANCEL_REJECT'>).payload;
-        this.setCancel.run({ ...key, cancelState: 'rejected', cancelReason: `${p.code}: ${p.message}` });
-        return;
-      }
-      case 'CANCEL_UNRESOLVED':
-        this.setCancel.run({ ...key, cancelState: 'unresolved', cancelReason: (e as ProjectedEvent<'CANCEL_UNRESOLVED'>).payload.reason });
-        return;
-      case 'VENUE_ORDER_UPDATE': {
-        const p = (e as ProjectedEvent<'VENUE_ORDER_UPDATE'>).payload;
-        this.setVenueUpdate.run({
-          ...key, status: p.status, remainingSize: p.remainingSize, cancelReason: p.cancelReason ?? null,
-          venueOrderId: e.venueOrderId,
-        });
-        return;
-      }
+      case 'VENUE_ORDER_UPDATE':
+        return this.venueUpdate(e as ProjectedEvent<'VENUE_ORDER_UPDATE'>);
       case 'FILL':
-        this.fill(e as ProjectedEvent<'FILL'>);
-        return;
+        return this.fill(e as ProjectedEvent<'FILL'>);
       case 'TRADE_BUST':
       case 'FILL_REVERSED':
         // A bust and a reversal both take the fill out of the position; the fill row stays, flagged.
-        this.bust(e as ProjectedEvent<'TRADE_BUST'>);
+        return this.bust(e as ProjectedEvent<'TRADE_BUST'>);
+      case 'ACCOUNT_SNAPSHOT': {
+        const p = (e as ProjectedEvent<'ACCOUNT_SNAPSHOT'>).payload;
+        this.s.upsertBalance.run({
+          account: e.account, totalCollateral: p.totalCollateral, accountValue: p.accountValue ?? null,
+          freeCollateral: p.freeCollateral ?? null, seq: e.seq,
+        });
+        return;
+      }
+      case 'RECONCILE_RUN': {
+        const p = (e as ProjectedEvent<'RECONCILE_RUN'>).payload;
+        if (!p.complete || p.windowStart === undefined) return;
+        this.s.upsertCheckpoint.run({ account: e.account, completeAt: e.at, windowStart: p.windowStart, cursor: p.cursor ?? null, seq: e.seq });
+        return;
+      }
+      default:
+        return this.command(e);
+    }
+  }
+
+  /** Our own commands and their answers, keyed by the client id we gave the order. */
+  private command(e: ProjectedEvent): void {
+    const key = { account: e.account, key: e.clientId as string, seq: e.seq };
+    if (this.s.keyOfClient.get(e.account, key.key) === undefined) return;
+    switch (e.kind) {
+      case 'ORDER_DENIED':
+        this.s.setState.run({ ...key, state: 'denied', reason: (e as ProjectedEvent<'ORDER_DENIED'>).payload.reason });
+        return;
+      case 'ORDER_SENT':
+        this.s.setState.run({ ...key, state: 'sent', reason: null });
+        return;
+      case 'ORDER_ACK':
+        this.s.setAck.run({ ...key, venueOrderId: (e as ProjectedEvent<'ORDER_ACK'>).payload.venueOrderId });
+        return;
+      case 'ORDER_REJECT': {
+        const p = (e as ProjectedEvent<'ORDER_REJECT'>).payload;
+        this.s.setState.run({ ...key, state: 'rejected', reason: `${p.code}: ${p.message}` });
+        return;
+      }
+      case 'ORDER_UNRESOLVED':
+        this.s.setState.run({ ...key, state: 'unresolved', reason: (e as ProjectedEvent<'ORDER_UNRESOLVED'>).payload.reason });
+        return;
+      case 'CANCEL_INTENT':
+        this.s.setCancel.run({ ...key, cancelState: 'requested', cancelReason: (e as ProjectedEvent<'CANCEL_INTENT'>).payload.reason ?? null });
+        return;
+      case 'CANCEL_ACK':
+        this.s.setCancel.run({ ...key, cancelState: 'acked', cancelReason: null });
+        return;
+      case 'CANCEL_REJECT': {
+        const p = (e as ProjectedEvent<'CANCEL_REJECT'>).payload;
+        this.s.setCancel.run({ ...key, cancelState: 'rejected', cancelReason: `${p.code}: ${p.message}` });
+        return;
+      }
+      case 'CANCEL_UNRESOLVED':
+        this.s.setCancel.run({ ...key, cancelState: 'unresolved', cancelReason: (e as ProjectedEvent<'CANCEL_UNRESOLVED'>).payload.reason });
         return;
     }
+  }
+
+  /** The row an order event names: ours by client id, else any by venue order id. */
+  private orderKey(account: string, clientId: string | null, venueOrderId: string | null): string | undefined {
+    const own = clientId === null ? undefined : (this.s.keyOfClient.get(account, clientId) as string | undefined);
+    if (own !== undefined || venueOrderId === null) return own;
+    return this.s.keyOfVenueId.get(account, venueOrderId) as string | undefined;
+  }
+
+  private venueUpdate(e: ProjectedEvent<'VENUE_ORDER_UPDATE'>): void {
+    const p = e.payload;
+    const key = this.orderKey(e.account, e.clientId, e.venueOrderId);
+    if (key !== undefined) {
+      this.s.setVenueUpdate.run({
+        account: e.account, key, seq: e.seq, status: p.status, remainingSize: p.remainingSize, cancelReason: p.cancelReason ?? null,
+        venueOrderId: e.venueOrderId,
+      });
+      return;
+    }
+    // An order placed outside Blackbox: projected from what the venue says of it, when it says enough.
+    if (e.venueOrderId === null || e.market === null || !p.side || !p.size || !p.type) return;
+    this.s.insertOrder.run({
+      account: e.account, key: externalKey(e.venueOrderId), clientId: e.clientId, origin: p.origin ?? 'external', venue: e.venue,
+      market: e.market, side: p.side, type: p.type, size: p.size, price: p.price ?? null, triggerPrice: p.triggerPrice ?? null,
+      postOnly: p.instruction === 'POST_ONLY' ? 1 : 0, reduceOnly: p.flags?.includes('REDUCE_ONLY') ? 1 : 0, venueOrderId: e.venueOrderId,
+      state: p.status, reason: p.cancelReason ?? null, remainingSize: p.remainingSize, seq: e.seq,
+    });
   }
 
   private fill(e: ProjectedEvent<'FILL'>): void {
     const p = e.payload;
     const market = e.market as string;
-    const inserted = this.insertFill.run({
-      venue: e.venue, fillId: p.fillId, clientId: e.clientId, venueOrderId: e.venueOrderId, market, side: p.side,
-      price: p.price, size: p.size, fee: p.fee, liquidity: p.liquidity, fillType: p.fillType,
-      realizedPnl: p.realizedPnl ?? null, seq: e.seq,
+    const key = this.orderKey(e.account, e.clientId, e.venueOrderId);
+    const own = key !== undefined && e.clientId !== null && key === e.clientId;
+    const origin: Origin = VENUE_FILL_TYPES.has(p.fillType) ? 'venue' : own ? 'own' : 'external';
+    const inserted = this.s.insertFill.run({
+      account: e.account, venue: e.venue, fillId: p.fillId, origin, clientId: e.clientId, venueOrderId: e.venueOrderId, market,
+      side: p.side, price: p.price, size: p.size, fee: p.fee, liquidity: p.liquidity, fillType: p.fillType,
+      realizedPnl: p.realizedPnl ?? null, venueAt: p.venueAt ?? null, source: p.source ?? 'ws', seq: e.seq,
     });
     if (inserted.changes === 0) return;
-    this.movePosition(e.venue, market, signed(p.side, p.size), e.seq);
-    if (e.clientId !== null) this.moveFilled(e.clientId, new Exact(p.size), e.seq);
+    this.movePosition(e.account, e.venue, market, signed(p.side, p.size), e.seq);
+    if (key !== undefined) this.moveFilled(e.account, key, new Exact(p.size), e.seq);
   }
 
   private bust(e: ProjectedEvent<'TRADE_BUST'>): void {
-    const busted = this.bustFill.get({ venue: e.venue, fillId: e.payload.fillId, seq: e.seq }) as
-      | { clientId: string | null; market: string; side: Side; size: string }
+    const busted = this.s.bustFill.get({ account: e.account, venue: e.venue, fillId: e.payload.fillId, seq: e.seq }) as
+      | { clientId: string | null; venueOrderId: string | null; market: string; side: Side; size: string }
       | undefined;
     if (!busted) return;
-    this.movePosition(e.venue, busted.market, signed(busted.side, busted.size).neg(), e.seq);
-    if (busted.clientId !== null) this.moveFilled(busted.clientId, new Exact(busted.size).neg(), e.seq);
+    this.movePosition(e.account, e.venue, busted.market, signed(busted.side, busted.size).neg(), e.seq);
+    const key = this.orderKey(e.account, busted.clientId, busted.venueOrderId);
+    if (key !== undefined) this.moveFilled(e.account, key, new Exact(busted.size).neg(), e.seq);
   }
 
-  private movePosition(venue: string, market: string, delta: Decimal, seq: number): void {
-    const current = (this.positionSize.get(venue, market) as string | undefined) ?? '0';
-    this.upsertPosition.run({ venue, market, size: plain(new Exact(current).plus(delta)), seq });
+  private movePosition(account: string, venue: string, market: string, delta: Decimal, seq: number): void {
+    const current = (this.s.positionSize.get(account, venue, market) as string | undefined) ?? '0';
+    this.s.upsertPosition.run({ account, venue, market, size: plain(new Exact(current).plus(delta)), seq });
   }
 
-  private moveFilled(clientId: string, delta: Decimal, seq: number): void {
-    const current = this.filledSize.get(clientId) as string | undefined;
+  private moveFilled(account: string, key: string, delta: Decimal, seq: number): void {
+    const current = this.s.filledSize.get(account, key) as string | undefined;
     if (current === undefined) return;
-    this.setFilled.run(plain(new Exact(current).plus(delta)), seq, clientId);
+    this.s.setFilled.run({ account, key, filled: plain(new Exact(current).plus(delta)), seq });
   }
 }
 
-export function readOrders(db: Database.Database, filter: { clientId?: string; venue?: string } = {}): OrderRow[] {
+export interface OrderFilter {
+  account?: string;
+  clientId?: string;
+  venueOrderId?: string;
+  venue?: string;
+}
+
+export function readOrders(db: Database.Database, filter: OrderFilter = {}): OrderRow[] {
   const rows = db
     .prepare(
-      `SELECT client_id AS clientId, venue, market, side, type, size, price, trigger_price AS triggerPrice,
-         post_only AS postOnly, reduce_only AS reduceOnly, venue_order_id AS venueOrderId, state, reason,
-         remaining_size AS remainingSize, filled_size AS filledSize, cancel_state AS cancelState,
+      `SELECT account, order_key AS orderKey, client_id AS clientId, origin, venue, market, side, type, size, price,
+         trigger_price AS triggerPrice, post_only AS postOnly, reduce_only AS reduceOnly, venue_order_id AS venueOrderId,
+         state, reason, remaining_size AS remainingSize, filled_size AS filledSize, cancel_state AS cancelState,
          cancel_reason AS cancelReason, intent_seq AS intentSeq, last_seq AS lastSeq
-       FROM orders WHERE (@clientId IS NULL OR client_id = @clientId) AND (@venue IS NULL OR venue = @venue)
+       FROM orders WHERE (@account IS NULL OR account = @account) AND (@clientId IS NULL OR client_id = @clientId)
+         AND (@venueOrderId IS NULL OR venue_order_id = @venueOrderId) AND (@venue IS NULL OR venue = @venue)
        ORDER BY intent_seq`,
     )
-    .all({ clientId: filter.clientId ?? null, venue: filter.venue ?? null }) as (Omit<OrderRow, 'postOnly' | 'reduceOnly'> & { postOnly: number; reduceOnly: number })[];
+    .all({ account: filter.account ?? null, clientId: filter.clientId ?? null, venueOrderId: filter.venueOrderId ?? null, venue: filter.venue ?? null }) as (Omit<OrderRow, 'postOnly' | 'reduceOnly'> & { postOnly: number; reduceOnly: number })[];
   return rows.map((r) => ({ ...r, postOnly: r.postOnly === 1, reduceOnly: r.reduceOnly === 1 }));
 }
 
-export function readFills(db: Database.Database, filter: { clientId?: string; market?: string } = {}): FillRow[] {
+export interface FillFilter {
+  account?: string;
+  clientId?: string;
+  market?: string;
+  /** Only fills recorded after this seq. */
+  afterSeq?: number;
+}
+
+export function readFills(db: Database.Database, filter: FillFilter = {}): FillRow[] {
   const rows = db
     .prepare(
-      `SELECT venue, fill_id AS fillId, client_id AS clientId, venue_order_id AS venueOrderId, market, side, price, size,
-         fee, liquidity, fill_type AS fillType, realized_pnl AS realizedPnl, busted, seq, bust_seq AS bustSeq
-       FROM fills WHERE (@clientId IS NULL OR client_id = @clientId) AND (@market IS NULL OR market = @market)
+      `SELECT account, venue, fill_id AS fillId, origin, client_id AS clientId, venue_order_id AS venueOrderId, market, side, price,
+         size, fee, liquidity, fill_type AS fillType, realized_pnl AS realizedPnl, venue_at AS venueAt, source, busted, seq,
+         bust_seq AS bustSeq
+       FROM fills WHERE (@account IS NULL OR account = @account) AND (@clientId IS NULL OR client_id = @clientId)
+         AND (@market IS NULL OR market = @market) AND seq > @afterSeq
        ORDER BY seq`,
     )
-    .all({ clientId: filter.clientId ?? null, market: filter.market ?? null }) as (Omit<FillRow, 'busted'> & { busted: number })[];
+    .all({ account: filter.account ?? null, clientId: filter.clientId ?? null, market: filter.market ?? null, afterSeq: filter.afterSeq ?? 0 }) as (Omit<FillRow, 'busted'> & { busted: number })[];
   return rows.map((r) => ({ ...r, busted: r.busted === 1 }));
 }
 
-export function readPositions(db: Database.Database): PositionRow[] {
+export function readPositions(db: Database.Database, filter: { account?: string } = {}): PositionRow[] {
   return db
-    .prepare('SELECT venue, market, size, last_seq AS lastSeq FROM positions ORDER BY venue, market')
-    .all() as PositionRow[];
+    .prepare(
+      `SELECT account, venue, market, size, last_seq AS lastSeq FROM positions
+       WHERE (@account IS NULL OR account = @account) ORDER BY account, venue, market`,
+    )
+    .all({ account: filter.account ?? null }) as PositionRow[];
+}
+
+export function readBalance(db: Database.Database, account: string): BalanceRow | null {
+  return (
+    (db
+      .prepare(
+        `SELECT account, total_collateral AS totalCollateral, account_value AS accountValue, free_collateral AS freeCollateral, seq
+         FROM balances WHERE account = ?`,
+      )
+      .get(account) as BalanceRow | undefined) ?? null
+  );
+}
+
+export function readCheckpoint(db: Database.Database, account: string): ReconcileCheckpoint | null {
+  return (
+    (db
+      .prepare(
+        `SELECT account, complete_at AS completeAt, window_start AS windowStart, cursor, seq FROM reconcile_checkpoints WHERE account = ?`,
+      )
+      .get(account) as ReconcileCheckpoint | undefined) ?? null
+  );
+}
+
+/** The accounts the journal holds records of, in the order they first appear. */
+export function readAccounts(db: Database.Database): string[] {
+  return db.prepare('SELECT account FROM events GROUP BY account ORDER BY min(seq)').pluck().all() as string[];
 }

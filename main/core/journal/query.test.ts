@@ -69,7 +69,7 @@ describe('Journal.query', () => {
     const times = Array.from({ length: 5000 }, (_, i) => T0 + (i < 3000 ? i : i - 2000));
     for (const at of times) {
       clock.time = at;
-      journal.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: false });
+      journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} }, { durable: false });
       if (at % 500 === 0) journal.flush();
     }
     journal.flush();

@@ -19,7 +19,7 @@ async function review(path: string) {
     orders: journal.orders().length,
     report: await journal.verify(),
   };
-  expect(() => journal.append({ kind: 'NOTE', venue: 'sim', payload: {} }, { durable: true })).toThrow(JournalUnavailableError);
+  expect(() => journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} }, { durable: true })).toThrow(JournalUnavailableError);
   journal.close();
   return seen;
 }

@@ -110,7 +110,7 @@ describe('tampering is caught by verify', () => {
   it('catches a chain rewritten from seq 5 on with fresh hashes only through the anchor', async () => {
     const path = journalOf20();
     const db = new Database(path, { readonly: true });
-    const rows = db.prepare('SELECT seq, at, venue_at AS venueAt, venue, kind, market, client_id AS clientId, venue_order_id AS venueOrderId, payload, raw FROM events ORDER BY seq').all() as ChainRecord[];
+    const rows = db.prepare('SELECT seq, at, venue_at AS venueAt, account, venue, kind, market, client_id AS clientId, venue_order_id AS venueOrderId, payload, raw, chain_version AS version FROM events ORDER BY seq').all() as ChainRecord[];
     db.close();
     let prev = GENESIS_HASH;
     const rewrites: string[] = [];

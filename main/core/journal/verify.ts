@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, chainHash } from './chain';
-import { EVENT_COLUMNS, type EventRow } from './event-record';
+import { eventColumnsOf, rowToRecord, type EventRow } from './event-record';
 import { plainReason } from './errors';
 import { checkTail, type TailFinding } from './tail-check';
 import type { Anchor, AnchorReading } from './writer-seat';
@@ -65,7 +65,7 @@ async function walk(
     const anchorSeq = anchor.status === 'found' ? anchor.anchor.seq : -1;
     let anchorHash: string | undefined;
     let prevHash = GENESIS_HASH;
-    const rows = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY seq`).raw().iterate() as IterableIterator<EventRow>;
+    const rows = db.prepare(`SELECT ${eventColumnsOf(db)} FROM events ORDER BY seq`).raw().iterate() as IterableIterator<EventRow>;
     try {
       for (;;) {
         let next: IteratorResult<EventRow>;
@@ -104,7 +104,7 @@ async function walk(
 
 /** What is wrong with the record expected to be `expectedSeq`, if anything. */
 function checkRow(row: EventRow, expectedSeq: number, prevHash: string): VerifyReport['firstBad'] {
-  const [seq, at, venueAt, venue, kind, market, clientId, venueOrderId, payload, raw, storedPrev, storedHash] = row;
+  const [seq, , , , , , , , , , storedPrev, storedHash, , version] = row;
   if (seq !== expectedSeq) {
     return { seq: expectedSeq, reason: seq === expectedSeq + 1 ? 'the record is missing' : `records seq ${expectedSeq}–${seq - 1} are missing` };
   }
@@ -114,7 +114,8 @@ function checkRow(row: EventRow, expectedSeq: number, prevHash: string): VerifyR
       reason: seq === 1 ? 'the first record does not start from the genesis hash' : `its prev_hash does not match the hash of seq ${seq - 1} (one of the two was rewritten)`,
     };
   }
-  const recomputed = chainHash(prevHash, { seq, at, venueAt, venue, kind, market, clientId, venueOrderId, payload, raw });
+  if (version !== 1 && version !== 2) return { seq, reason: `its chain version ${version} is unknown` };
+  const recomputed = chainHash(prevHash, rowToRecord(row));
   if (recomputed !== storedHash) return { seq, reason: 'its contents do not match its hash (the record was changed after it was written)' };
   return undefined;
 }

@@ -9,6 +9,7 @@ import { eventsMigration } from './0001-events';
 import { chainHeadMigration } from './0002-chain-head';
 import { eventIndexesMigration } from './0003-event-indexes';
 import { projectionsMigration } from './0004-projections';
+import { accountsMigration } from './0005-accounts';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   chainHeadMigration,
   eventIndexesMigration,
   projectionsMigration,
+  accountsMigration,
 ];
 
 /** The schema version this build writes. */

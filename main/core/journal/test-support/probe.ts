@@ -23,7 +23,7 @@ const journal = Journal.open(positionals[0], { clock: systemClock });
 say({ health: journal.health() });
 for (let i = 0; i < Number(values.count ?? 0); i++) {
   try {
-    say({ seq: journal.append({ kind: 'TEST', venue: 'sim', payload: { i, filler } }, { durable: true }).seq });
+    say({ seq: journal.append({ kind: 'TEST', account: 'sim:local:test', venue: 'sim', payload: { i, filler } }, { durable: true }).seq });
   } catch (err) {
     say({ refused: (err as Error).name, message: (err as Error).message, health: journal.health() });
     break;

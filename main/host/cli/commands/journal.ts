@@ -10,6 +10,7 @@ import { MAX_PAGE } from '../../../core/journal/event-reader';
 import { Journal, type Anchor, type JournalPage } from '../../../core/journal/journal';
 import { describeTail } from '../../../core/journal/tail-check';
 import type { VerifyReport } from '../../../core/journal/verify';
+import { describeDifference, verifyProjections, type ProjectionCheck } from '../../../core/journal/verify-projections';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../command';
 
@@ -38,13 +39,23 @@ function describeReport(report: VerifyReport): string {
   return lines.join('\n');
 }
 
+function describeProjections(check: ProjectionCheck): string {
+  if (!check.checked) return `Projections not recomputed: ${check.reason}.`;
+  const { orders, fills, positions } = check.rows;
+  const counted = `${orders} orders, ${fills} fills, ${positions} positions`;
+  if (check.differences.length === 0) return `Projections recomputed from the records: ${counted}, every row agrees.`;
+  return [`Projections differ from the records (${check.differences.length} difference(s) among ${counted}):`, ...check.differences.map((d) => `  ${describeDifference(d)}`)].join('\n');
+}
+
 async function verify(args: string[]): Promise<number> {
   const { positionals, switches } = parseArgs(args, { switches: ['json'] });
-  const journal = Journal.openReadOnly(journalFile(positionals));
+  const path = journalFile(positionals);
+  const journal = Journal.openReadOnly(path);
   try {
     const report = await journal.verify();
-    out(switches.has('json') ? JSON.stringify(report) : describeReport(report));
-    return report.verified ? 0 : 1;
+    const projections = verifyProjections(path);
+    out(switches.has('json') ? JSON.stringify({ ...report, projections }) : `${describeReport(report)}\n${describeProjections(projections)}`);
+    return report.verified && projections.differences.length === 0 ? 0 : 1;
   } finally {
     journal.close();
   }
@@ -111,7 +122,7 @@ function appendTest(args: string[]): number {
       return 1;
     }
     for (let i = 1; i <= count; i++) {
-      const stored = journal.append({ kind: 'TEST', venue: 'sim', payload: { i } }, { durable: true });
+      const stored = journal.append({ kind: 'TEST', account: 'sim:local:append-test', venue: 'sim', payload: { i } }, { durable: true });
       // Unbuffered, straight after the commit: a crash test trusts every line it reads.
       writeSync(1, `${stored.seq}\n`);
     }
