@@ -103,4 +103,6 @@ export interface TerminalSnapshot {
   link?: LinkView;
   /** The wall time main built this snapshot at (virtual time in a replay). */
   at?: number;
+  /** RFC 3161 time-stamping of the journal head, in words ("anchored 3 min ago" / "not anchored since 14:02 UTC"). */
+  anchor?: { state: 'off' | 'pending' | 'anchored' | 'failing'; line: string };
 }

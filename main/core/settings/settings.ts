@@ -22,6 +22,8 @@ export const settingsSchema = z.object({
   venueAccounts: z.array(venueAccountSchema).default([]),
   /** The account the live terminal runs on at start; null: the built-in simulator. */
   activeAccount: z.string().nullable().default(null),
+  /** Time-stamp authorities anchoring the journal head (RFC 3161); null: the defaults for a real account, none for the simulator. */
+  tsaUrls: z.array(z.url({ protocol: /^https?$/ })).nullable().default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

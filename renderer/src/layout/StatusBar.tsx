@@ -36,6 +36,11 @@ export function StatusBar({ snapshot }: { snapshot: TerminalSnapshot }) {
         {journal.head ? ` · ${journal.head.slice(0, 8)}` : ''}
       </span>
       {journal.state !== 'ok' && <span className="journal-message">{journal.message}</span>}
+      {snapshot.anchor && snapshot.anchor.state !== 'off' && (
+        <span className={`pill anchor-${snapshot.anchor.state}`} data-testid="anchor-status" title="The journal head time-stamped by an RFC 3161 authority">
+          {snapshot.anchor.line}
+        </span>
+      )}
       <span className="spacer" />
       <NotificationButton />
       <UtcClock />
