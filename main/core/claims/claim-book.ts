@@ -36,6 +36,8 @@ export class ClaimBook {
   /** The venue's balance when each claim was submitted, to match a refund against. */
   private readonly balanceAtSubmission = new Map<string, string>();
 
+  private readonly createdListeners = new Set<(claim: ClaimView) => void>();
+
   constructor(
     private readonly journal: DurableJournal,
     private readonly venue: string,
@@ -46,6 +48,12 @@ export class ClaimBook {
 
   list(): ClaimView[] {
     return this.claims;
+  }
+
+  /** Told after each claim is created and journalled (the terminal anchors the journal head then). */
+  onCreated(listener: (claim: ClaimView) => void): () => void {
+    this.createdListeners.add(listener);
+    return () => this.createdListeners.delete(listener);
   }
 
   /** Takes back the claims a previous session journalled (their records are not written again). */
@@ -74,6 +82,7 @@ export class ClaimBook {
     };
     this.journal.appendDurable({ venue: this.venue, kind: 'CLAIM_CREATED', payload: { claim } });
     this.claims.push(claim);
+    for (const listener of this.createdListeners) listener(claim);
     return claim;
   }
 
