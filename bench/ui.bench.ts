@@ -44,7 +44,7 @@ export const uiBench: BenchSuite = {
     const dataDir = mkdtempSync(join(tmpdir(), 'bb-bench-ui-'));
     const started = performance.now();
     const terminal = withFirehose(await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir: join(import.meta.dirname, '..', 'scenarios') }));
-    const host = await startWebHost({ service: terminal, staticDir: join(import.meta.dirname, '..', 'out', 'renderer') });
+    const host = await startWebHost({ service: terminal, staticDir: join(import.meta.dirname, '..', 'out', 'renderer'), reviewFolders: [dataDir] });
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
