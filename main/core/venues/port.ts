@@ -173,7 +173,14 @@ interface EventBase {
   venueAt: number | null;
   /** The venue message that produced the event, verbatim. */
   raw: string;
+  /**
+   * How the fact reached us: the stream (the default), a REST look-up during reconciliation, or
+   * a backfill after a gap. Every source enters the journal through the same door.
+   */
+  source?: FactSource;
 }
+
+export type FactSource = 'ws' | 'rest' | 'backfill';
 
 export type VenueEvent =
   | (EventBase & { kind: 'status'; status: VenueMode })

@@ -5,7 +5,7 @@
  * the wallet, which this terminal does not hold.
  */
 import type {
-  MessageSource, OrderLookup, QueryResult, TradeBust, VenueAccount, VenueAdapter, VenueEvent, VenueFill, VenueMarket, VenueMode, VenueOrder,
+  MessageSource, OrderLookup, QueryResult, TradeBust, VenueAccount, VenueAdapter, VenueBalance, VenueEvent, VenueFill, VenueFunding, VenueMarket, VenueMode, VenueOrder,
   VenuePosition, VenuePrice,
 } from '../port';
 import type { SampleBody } from '../query-reports';
@@ -35,6 +35,7 @@ export class HyperliquidAdapter extends WatchAdapter implements VenueAdapter {
       orderStatus: (oid) => this.reports.reported(this.queries.orderStatus(oid)),
       clearinghouse: (liquidatedHere) => this.reports.reported(this.queries.clearinghouse(liquidatedHere)),
       emit,
+      drifts: this.reports.drifts,
     });
     this.queries = new HyperliquidQueries(info, config.user, this.stream.known);
     this.link = new StreamLink({
@@ -76,6 +77,14 @@ export class HyperliquidAdapter extends WatchAdapter implements VenueAdapter {
 
   fills(query: { since: number; market?: string }): Promise<QueryResult<VenueFill[]>> {
     return this.reports.reported(this.queries.fills(query));
+  }
+
+  funding(query: { since: number; market?: string }): Promise<QueryResult<VenueFunding[]>> {
+    return this.reports.reported(this.queries.funding(query));
+  }
+
+  balances(): Promise<QueryResult<VenueBalance[]>> {
+    return this.reports.reported(this.queries.balances());
   }
 
   /** HyperBFT finalises each block once: there are no trade busts to read. */

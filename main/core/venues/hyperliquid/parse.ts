@@ -2,18 +2,22 @@
  * Hyperliquid payloads → port types. What does not map one to one is decided here, once:
  *  - a fill with `liquidation` whose liquidated user is the watched address is a LIQUIDATION;
  *    `dir:"Auto-Deleveraging"` against someone else's liquidation is our position closed by the
- *    venue → UNWIND_TRANSFER; anything else (e.g. we took the other side) is an ordinary FILL.
+ *    venue → DELEVERAGE; anything else (e.g. we took the other side) is an ordinary FILL.
+ *  - a fill without `tid` gets an id derived from hash, oid, time, px and sz (recorded beside it).
  *  - `canceled` is the trader's own cancel and `badAloPxRejected`/`iocCancelRejected` follow from
  *    the order's terms: they take the core's Paradex words; every other final status
  *    (`marginCanceled`, `scheduledCancel`, `*Rejected`, …) is kept verbatim as venue-initiated.
  */
 import Decimal from 'decimal.js';
-import type { FillType, VenueAccount, VenueFill, VenueMarket, VenueOrder, VenueOrderStatus, VenueOrderType, VenuePosition, VenuePrice } from '../port';
-import type { Parsed } from '../common/parsed';
-import { describeIssues } from '../common/parsed';
+import { derivedId } from '../common/derived-id';
+import { readMessage, type FieldDrift } from '../common/drift';
+import { describeIssues, type Parsed } from '../common/parsed';
+import type {
+  FillType, VenueAccount, VenueBalance, VenueFill, VenueFunding, VenueMarket, VenueOrder, VenueOrderStatus, VenueOrderType, VenuePosition, VenuePrice,
+} from '../port';
 import {
-  assetCtxSchema, assetPositionSchema, basicOrderSchema, clearinghouseStateSchema, fillSchema, frontendOrderSchema,
-  orderStatusEntrySchema, universeItemSchema, ORDER_TYPES, TIFS,
+  assetCtxSchema, assetPosition, basicOrderSchema, clearinghouseState, fill, frontendOrderSchema, orderStatusEntrySchema,
+  spotBalance, universeItemSchema, userFunding, wsFunding,
 } from './schemas';
 
 function fail(what: string, error: { issues: unknown[] } & Parameters<typeof describeIssues>[0]): { ok: false; problem: string } {
@@ -42,7 +46,7 @@ export function readAssetCtx(coin: string, input: unknown): Parsed<VenuePrice> {
   return { ok: true, venueAt: null, value: { market: coin, markPrice: parsed.data.markPx, indexPrice: parsed.data.oraclePx, lastTradedPrice: null, externalFairPrice: null } };
 }
 
-const TYPES: Record<(typeof ORDER_TYPES)[number], VenueOrderType> = {
+const TYPES: Record<string, VenueOrderType> = {
   Market: 'MARKET',
   Limit: 'LIMIT',
   'Stop Market': 'STOP_MARKET',
@@ -51,7 +55,7 @@ const TYPES: Record<(typeof ORDER_TYPES)[number], VenueOrderType> = {
   'Take Profit Limit': 'TAKE_PROFIT_LIMIT',
 };
 
-const INSTRUCTIONS: Record<(typeof TIFS)[number], string> = {
+const INSTRUCTIONS: Record<string, string> = {
   Gtc: 'GTC', Ioc: 'IOC', Alo: 'POST_ONLY', FrontendMarket: 'FrontendMarket', LiquidationMarket: 'LiquidationMarket',
 };
 
@@ -60,23 +64,28 @@ export function readFrontendOrder(input: unknown): Parsed<VenueOrder> {
   const parsed = frontendOrderSchema.safeParse(input);
   if (!parsed.success) return fail('order', parsed.error);
   const o = parsed.data;
+  // A type the port has no word for is kept in flags beside the nearest port type.
+  const type = TYPES[o.orderType];
   return {
     ok: true,
     venueAt: o.timestamp,
     value: {
-      venueOrderId: String(o.oid),
+      venueOrderId: o.oid,
       clientId: o.cloid ?? null,
       market: o.coin,
       side: o.side,
-      type: TYPES[o.orderType],
+      type: type ?? (o.isTrigger ? 'STOP_LIMIT' : 'LIMIT'),
       status: o.isTrigger ? 'UNTRIGGERED' : 'OPEN',
-      instruction: o.tif ? INSTRUCTIONS[o.tif] : null,
+      instruction: o.tif ? (INSTRUCTIONS[o.tif] ?? o.tif) : null,
       size: o.origSz,
       remainingSize: o.sz,
       price: o.limitPx,
       triggerPrice: o.isTrigger ? o.triggerPx : null,
       avgFillPrice: null,
-      flags: [...(o.reduceOnly ? ['REDUCE_ONLY'] : []), ...(o.isPositionTpsl ? ['POSITION_TPSL'] : []), ...(o.isTrigger ? [o.triggerCondition] : [])],
+      flags: [
+        ...(o.reduceOnly ? ['REDUCE_ONLY'] : []), ...(o.isPositionTpsl ? ['POSITION_TPSL'] : []), ...(o.isTrigger ? [o.triggerCondition] : []),
+        ...(type ? [] : [o.orderType]),
+      ],
       cancelReason: null,
       venueAt: o.timestamp,
     },
@@ -110,14 +119,14 @@ export function readOrderWithStatus(input: unknown, known: (oid: string) => Venu
   const full = readFrontendOrder(entry.data.order);
   const basic = basicOrderSchema.safeParse(entry.data.order);
   if (!full.ok && !basic.success) return fail('order', basic.error);
-  const base: VenueOrder = full.ok ? full.value : fromBasic(basic.data!, known(String(basic.data!.oid)));
+  const base: VenueOrder = full.ok ? full.value : fromBasic(basic.data!, known(basic.data!.oid));
   const venueAt = entry.data.statusTimestamp;
   return { ok: true, venueAt, value: { ...base, ...mapped, venueAt } };
 }
 
 function fromBasic(o: NonNullable<ReturnType<typeof basicOrderSchema.safeParse>['data']>, known: VenueOrder | undefined): VenueOrder {
   return {
-    venueOrderId: String(o.oid),
+    venueOrderId: o.oid,
     clientId: o.cloid ?? known?.clientId ?? null,
     market: o.coin,
     side: o.side,
@@ -136,44 +145,50 @@ function fromBasic(o: NonNullable<ReturnType<typeof basicOrderSchema.safeParse>[
 }
 
 export function readFill(input: unknown, user: string): Parsed<VenueFill> {
-  const parsed = fillSchema.safeParse(input);
-  if (!parsed.success) return fail('fill', parsed.error);
-  const f = parsed.data;
+  const read = readMessage(fill, input);
+  if (!read.ok) return read;
+  const f = read.data;
+  const identity = f.tid === undefined ? derivedId('hash(hash,oid,time,px,sz)', [f.hash, f.oid, f.time, f.px, f.sz]) : null;
+  const defaults = [...(f.crossed === undefined ? ['crossed'] : []), ...(f.fee === null ? ['fee'] : [])];
   return {
     ok: true,
     venueAt: f.time,
+    drift: read.drift,
     value: {
-      fillId: String(f.tid),
-      venueOrderId: String(f.oid),
+      fillId: identity ? identity.id : (f.tid as string),
+      venueOrderId: f.oid ?? null,
       clientId: f.cloid ?? null,
       market: f.coin,
       side: f.side,
-      liquidity: f.crossed ? 'TAKER' : 'MAKER',
+      liquidity: f.crossed === false ? 'MAKER' : 'TAKER',
       fillType: fillType(f, user),
       price: f.px,
       size: f.sz,
-      fee: f.fee,
+      fee: f.fee ?? '0',
       feeCurrency: f.feeToken ?? null,
       realizedPnl: f.closedPnl,
       venueAt: f.time,
+      ...(identity ? { fillIdDerived: identity.recipe } : {}),
+      ...(defaults.length > 0 ? { defaults } : {}),
     },
   };
 }
 
-function fillType(f: { dir: string; liquidation?: { liquidatedUser?: string | null } | null }, user: string): FillType {
-  if (!f.liquidation) return 'FILL';
-  const liquidated = f.liquidation.liquidatedUser;
-  if (!liquidated || liquidated.toLowerCase() === user.toLowerCase()) return 'LIQUIDATION';
-  return f.dir === 'Auto-Deleveraging' ? 'UNWIND_TRANSFER' : 'FILL';
+function fillType(f: { dir?: string; liquidation?: { liquidatedUser?: string | null } | null }, user: string): FillType {
+  const liquidated = f.liquidation ? f.liquidation.liquidatedUser : undefined;
+  const ours = f.liquidation && (!liquidated || liquidated.toLowerCase() === user.toLowerCase());
+  if (ours) return 'LIQUIDATION';
+  return f.dir === 'Auto-Deleveraging' ? 'DELEVERAGE' : 'FILL';
 }
 
-export function readPosition(input: unknown, time: number): Parsed<VenuePosition> {
-  const parsed = assetPositionSchema.safeParse(input);
-  if (!parsed.success) return fail('asset position', parsed.error);
-  const p = parsed.data.position;
+export function readPosition(input: unknown, time: number | null): Parsed<VenuePosition> {
+  const read = readMessage(assetPosition, input);
+  if (!read.ok) return read;
+  const p = read.data.position;
   return {
     ok: true,
     venueAt: time,
+    drift: read.drift,
     value: {
       market: p.coin,
       side: new Decimal(p.szi).isNegative() ? 'SHORT' : 'LONG',
@@ -188,29 +203,61 @@ export function readPosition(input: unknown, time: number): Parsed<VenuePosition
   };
 }
 
+/** `userFunding` item: the id is derived (the venue gives none per payment), the sign is the venue's (negative = paid). */
+export function readFunding(input: unknown): Parsed<VenueFunding> {
+  const read = readMessage(userFunding, input);
+  if (!read.ok) return read;
+  const { time, delta } = read.data;
+  return { ok: true, venueAt: time, drift: read.drift, value: funding(time, delta) };
+}
+
+/** The `funding` user event on the socket. */
+export function readWsFunding(input: unknown): Parsed<VenueFunding> {
+  const read = readMessage(wsFunding, input);
+  if (!read.ok) return read;
+  return { ok: true, venueAt: read.data.time, drift: read.drift, value: funding(read.data.time, read.data) };
+}
+
+export function readSpotBalance(input: unknown): Parsed<VenueBalance> {
+  const read = readMessage(spotBalance, input);
+  if (!read.ok) return read;
+  return { ok: true, venueAt: null, drift: read.drift, value: { asset: read.data.coin, size: read.data.total, venueAt: null } };
+}
+
+function funding(time: number, d: { coin: string; usdc: string; szi: string | null; fundingRate: string | null }): VenueFunding {
+  const identity = derivedId('hash(time,coin,usdc,szi)', [time, d.coin, d.usdc, d.szi]);
+  return { id: identity.id, idDerived: identity.recipe, market: d.coin, amount: d.usdc, rate: d.fundingRate, positionSize: d.szi, venueAt: time };
+}
+
 export interface Clearinghouse {
   account: VenueAccount;
   positions: Array<Parsed<VenuePosition>>;
-  time: number;
+  time: number | null;
+  drift: FieldDrift[];
 }
 
 /**
  * The account as `clearinghouseState` states it. Maintenance margin is the cross figure the venue
  * reports; the account is liquidatable when its cross value falls to it, which is also when
- * `liquidatedHere` (a liquidation user event naming this address) marks it so.
+ * `liquidatedHere` (a liquidation user event naming this address) marks it so. An older answer
+ * without that figure leaves maintenance and cushion null; without `time` the venue time is null.
  */
 export function readClearinghouse(input: unknown, user: string, liquidatedHere = false): Parsed<Clearinghouse> {
-  const parsed = clearinghouseStateSchema.safeParse(input);
-  if (!parsed.success) return fail('clearinghouseState', parsed.error);
-  const c = parsed.data;
-  const crossValue = new Decimal(c.crossMarginSummary.accountValue);
-  const maintenance = new Decimal(c.crossMaintenanceMarginUsed);
-  const underwater = maintenance.gt(0) && crossValue.lte(maintenance);
+  const read = readMessage(clearinghouseState, input);
+  if (!read.ok) return read;
+  const c = read.data;
+  const cross = c.crossMarginSummary ?? c.marginSummary;
+  const crossValue = new Decimal(cross.accountValue);
+  const maintenance = c.crossMaintenanceMarginUsed === null ? null : new Decimal(c.crossMaintenanceMarginUsed);
+  const underwater = maintenance !== null && maintenance.gt(0) && crossValue.lte(maintenance);
+  const positions = c.assetPositions.map((item) => readPosition(item, c.time));
   return {
     ok: true,
     venueAt: c.time,
+    drift: read.drift,
     value: {
       time: c.time,
+      drift: [...read.drift, ...positions.flatMap((p) => p.drift ?? [])],
       account: {
         account: user,
         accountValue: c.marginSummary.accountValue,
@@ -218,11 +265,11 @@ export function readClearinghouse(input: unknown, user: string, liquidatedHere =
         freeCollateral: c.withdrawable,
         initialMarginRequirement: c.marginSummary.totalMarginUsed,
         maintenanceMarginRequirement: c.crossMaintenanceMarginUsed,
-        marginCushion: crossValue.minus(maintenance).toString(),
+        marginCushion: maintenance === null ? null : crossValue.minus(maintenance).toString(),
         status: liquidatedHere || underwater ? 'LIQUIDATION' : 'ACTIVE',
         venueAt: c.time,
       },
-      positions: c.assetPositions.map((item) => readPosition(item, c.time)),
+      positions,
     },
   };
 }

@@ -2,12 +2,17 @@
  * The info look-ups behind the port. Lists are read item by item: an item we cannot read is
  * returned beside the others as malformed, never dropped.
  */
-import type { MalformedItem, OrderLookup, QueryError, QueryResult, VenueFill, VenueMarket, VenueMode, VenueOrder, VenuePrice } from '../port';
+import type { FieldDrift } from '../common/drift';
+import type {
+  MalformedItem, OrderLookup, QueryError, QueryResult, VenueBalance, VenueFill, VenueFunding, VenueMarket, VenueMode, VenueOrder, VenuePrice,
+} from '../port';
 import type { Parsed } from '../common/parsed';
 import { describeIssues } from '../common/parsed';
 import type { HyperliquidInfo } from './info';
-import { readAssetCtx, readClearinghouse, readFill, readFrontendOrder, readMarket, readOrderWithStatus, type Clearinghouse } from './parse';
-import { exchangeStatusSchema, metaAndAssetCtxsSchema, universeItemSchema } from './schemas';
+import {
+  readAssetCtx, readClearinghouse, readFill, readFrontendOrder, readFunding, readMarket, readOrderWithStatus, readSpotBalance, type Clearinghouse,
+} from './parse';
+import { exchangeStatusSchema, metaAndAssetCtxsSchema, spotStateSchema, universeItemSchema } from './schemas';
 
 type Ok<T> = Extract<QueryResult<T>, { ok: true }>;
 
@@ -100,11 +105,29 @@ export class HyperliquidQueries {
     return { ...fills, value: fills.value.filter((f) => (f.venueAt ?? 0) >= query.since && (!query.market || f.market === query.market)) };
   }
 
+  /** `userFunding` from `since`: the payments booked on the address's positions. */
+  async funding(query: { since: number; market?: string }): Promise<QueryResult<VenueFunding[]>> {
+    const answer = await this.info.post({ type: 'userFunding', user: this.user, startTime: query.since });
+    if (!answer.ok) return answer;
+    if (!Array.isArray(answer.json)) return malformed('userFunding', 'expected an array', answer.raw);
+    const payments = collect(answer.json, readFunding, answer.raw);
+    return { ...payments, value: payments.value.filter((f) => !query.market || f.market === query.market) };
+  }
+
+  /** The spot account's tokens (`spotClearinghouseState`); the perp account's margin is `clearinghouse()`. */
+  async balances(): Promise<QueryResult<VenueBalance[]>> {
+    const answer = await this.info.post({ type: 'spotClearinghouseState', user: this.user });
+    if (!answer.ok) return answer;
+    const state = spotStateSchema.safeParse(answer.json);
+    if (!state.success) return malformed('spotClearinghouseState', describeIssues(state.error), answer.raw);
+    return collect(state.data.balances, readSpotBalance, answer.raw);
+  }
+
   async clearinghouse(liquidatedHere = false): Promise<QueryResult<Clearinghouse>> {
     const answer = await this.info.post({ type: 'clearinghouseState', user: this.user });
     if (!answer.ok) return answer;
     const state = readClearinghouse(answer.json, this.user, liquidatedHere);
-    return state.ok ? ok(state.value, answer.raw) : malformed('clearinghouseState', state.problem, answer.raw);
+    return state.ok ? { ...ok(state.value, answer.raw), drift: state.value.drift } : malformed('clearinghouseState', state.problem, answer.raw);
   }
 
   private async metaAndCtxs(): Promise<QueryResult<{ universe: unknown[]; ctxs: unknown[] }>> {
@@ -126,12 +149,14 @@ export class HyperliquidQueries {
 function collect<I, T>(items: I[], read: (item: I) => Parsed<T>, raw: string): Ok<T[]> {
   const value: T[] = [];
   const bad: MalformedItem[] = [];
+  const drift: FieldDrift[] = [];
   for (const item of items) {
     const parsed = read(item);
+    drift.push(...(parsed.drift ?? []));
     if (parsed.ok) value.push(parsed.value);
     else bad.push({ raw: JSON.stringify(item) ?? 'undefined', problem: parsed.problem });
   }
-  return { ok: true, value, raw: [raw], malformed: bad };
+  return { ok: true, value, raw: [raw], malformed: bad, drift };
 }
 
 function ok<T>(value: T, raw: string): Ok<T> {

@@ -1,16 +1,18 @@
 /**
  * Zod schemas for the Hyperliquid payloads we read (venue-apis.md §3). Field names and enums
  * come from hyperliquid-python-sdk (`hyperliquid/info.py`, `utils/types.py`), the rust SDK
- * (`src/ws/sub_structs.rs`) and nktkas/hyperliquid's schemas. Unknown enum values make the item
- * malformed; decimals stay as the venue wrote them.
+ * (`src/ws/sub_structs.rs`) and nktkas/hyperliquid's schemas. Each message type requires only
+ * what its record cannot do without; words only shown (order type, tif, fill dir) are kept as
+ * they came. Ids and times are read as numbers or digit strings; decimals stay verbatim.
  */
 import { z } from 'zod';
-import { decimal } from '../common/decimal';
+import { decimal, optionalDecimal } from '../common/decimal';
+import type { MessageSpec } from '../common/drift';
+import { millis, numericId, optionalMillis } from '../common/time';
 
 export const side = z.enum(['B', 'A']).transform((s) => (s === 'B' ? 'BUY' : 'SELL') as 'BUY' | 'SELL');
-const millis = z.number().int().nonnegative();
-const optionalDecimal = z.union([decimal, z.null()]).optional().transform((v) => v ?? null);
 
+/** Order types and times in force the port has words for; others are kept as they came. */
 export const ORDER_TYPES = ['Market', 'Limit', 'Stop Market', 'Stop Limit', 'Take Profit Market', 'Take Profit Limit'] as const;
 export const TIFS = ['Gtc', 'Ioc', 'Alo', 'FrontendMarket', 'LiquidationMarket'] as const;
 
@@ -24,27 +26,39 @@ export const assetCtxSchema = z.object({ markPx: decimal, oraclePx: decimal, mid
 
 export const metaAndAssetCtxsSchema = z.tuple([z.object({ universe: z.array(z.unknown()) }), z.array(z.unknown())]);
 
-const marginSummary = z.object({ accountValue: decimal, totalNtlPos: decimal, totalRawUsd: decimal, totalMarginUsed: decimal });
+const marginSummary = z.object({ accountValue: decimal, totalNtlPos: optionalDecimal, totalRawUsd: optionalDecimal, totalMarginUsed: decimal });
 
-export const clearinghouseStateSchema = z.object({
-  marginSummary,
-  crossMarginSummary: marginSummary,
-  crossMaintenanceMarginUsed: decimal,
-  withdrawable: decimal,
-  assetPositions: z.array(z.unknown()),
-  time: millis,
-});
-
-export const assetPositionSchema = z.object({
-  type: z.literal('oneWay'),
-  position: z.object({
-    coin: z.string().min(1),
-    szi: decimal,
-    entryPx: optionalDecimal,
-    unrealizedPnl: optionalDecimal,
-    liquidationPx: optionalDecimal,
+/**
+ * `clearinghouseState`. An older schema has neither `crossMaintenanceMarginUsed` nor `time`: the
+ * account is still read (maintenance margin unknown, no venue time); positions are read one by one.
+ */
+export const clearinghouseState = {
+  message: 'hyperliquid clearinghouseState',
+  schema: z.object({
+    marginSummary,
+    crossMarginSummary: marginSummary.optional(),
+    crossMaintenanceMarginUsed: optionalDecimal,
+    withdrawable: decimal,
+    assetPositions: z.array(z.unknown()),
+    time: optionalMillis,
   }),
-});
+} satisfies MessageSpec<z.ZodObject>;
+export const clearinghouseStateSchema = clearinghouseState.schema;
+
+export const assetPosition = {
+  message: 'hyperliquid assetPosition',
+  schema: z.object({
+    type: z.string().optional(),
+    position: z.object({
+      coin: z.string().min(1),
+      szi: decimal,
+      entryPx: optionalDecimal,
+      unrealizedPnl: optionalDecimal,
+      liquidationPx: optionalDecimal,
+    }),
+  }),
+} satisfies MessageSpec<z.ZodObject>;
+export const assetPositionSchema = assetPosition.schema;
 
 /** The order as `orderUpdates` carries it (python `types.py` BasicOrder). */
 export const basicOrderSchema = z.object({
@@ -52,16 +66,16 @@ export const basicOrderSchema = z.object({
   side,
   limitPx: decimal,
   sz: decimal,
-  oid: z.number().int().nonnegative(),
+  oid: numericId,
   timestamp: millis,
   origSz: decimal,
   cloid: z.string().nullish(),
 });
 
-/** `frontendOpenOrders` adds the order's type, time in force and trigger. */
+/** `frontendOpenOrders` adds the order's type, time in force and trigger (words kept as they came). */
 export const frontendOrderSchema = basicOrderSchema.extend({
-  orderType: z.enum(ORDER_TYPES),
-  tif: z.enum(TIFS).nullish(),
+  orderType: z.string().min(1),
+  tif: z.string().nullish(),
   isTrigger: z.boolean(),
   triggerPx: decimal,
   triggerCondition: z.string(),
@@ -71,27 +85,70 @@ export const frontendOrderSchema = basicOrderSchema.extend({
 
 export const orderStatusEntrySchema = z.object({ order: z.unknown(), status: z.string().min(1), statusTimestamp: millis });
 
-export const fillSchema = z.object({
+/**
+ * A fill (`userFills`, WsFill). Required: coin, px, sz, side, time; `tid` is its identity, and a
+ * fill without one is given an id derived from hash, oid, time, px and sz. Older fills carry
+ * `liquidationMarkPx` instead of `liquidation`; newer ones `builderFee` and `twapId`.
+ */
+export const fill = {
+  message: 'hyperliquid fill',
+  schema: z.object({
+    coin: z.string().min(1),
+    px: decimal,
+    sz: decimal,
+    side,
+    time: millis,
+    dir: z.string().optional(),
+    closedPnl: optionalDecimal,
+    hash: z.string().optional(),
+    oid: numericId.optional(),
+    crossed: z.boolean().optional(),
+    fee: optionalDecimal,
+    tid: numericId.optional(),
+    feeToken: z.string().nullish(),
+    cloid: z.string().nullish(),
+    liquidation: z
+      .object({ liquidatedUser: z.string().nullish(), markPx: optionalDecimal, method: z.string().optional() })
+      .nullish(),
+  }),
+  sometimes: ['cloid', 'liquidation', 'feeToken'],
+  documented: ['startPosition', 'builderFee', 'twapId', 'liquidationMarkPx'],
+} satisfies MessageSpec<z.ZodObject>;
+export const fillSchema = fill.schema;
+
+/** `userFunding` item (info endpoint): `{time, hash, delta: {type: "funding", coin, usdc, szi, fundingRate, nSamples}}`. */
+export const fundingDelta = z.object({
+  type: z.literal('funding').optional(),
   coin: z.string().min(1),
-  px: decimal,
-  sz: decimal,
-  side,
-  time: millis,
-  dir: z.string(),
-  closedPnl: decimal,
-  oid: z.number().int().nonnegative(),
-  crossed: z.boolean(),
-  fee: decimal,
-  tid: z.number().int().nonnegative(),
-  feeToken: z.string().nullish(),
-  cloid: z.string().nullish(),
-  liquidation: z
-    .object({ liquidatedUser: z.string().nullish(), markPx: decimal, method: z.enum(['market', 'backstop']) })
-    .nullish(),
+  usdc: decimal,
+  szi: optionalDecimal,
+  fundingRate: optionalDecimal,
+  nSamples: z.number().nullish(),
 });
 
+export const userFunding = {
+  message: 'hyperliquid userFunding',
+  schema: z.object({ time: millis, hash: z.string().optional(), delta: fundingDelta }),
+} satisfies MessageSpec<z.ZodObject>;
+
+/** The `funding` user event on the socket: the delta's fields with the time beside them. */
+export const wsFunding = {
+  message: 'hyperliquid funding event',
+  schema: fundingDelta.extend({ time: millis }),
+  sometimes: ['type', 'nSamples'],
+} satisfies MessageSpec<z.ZodObject>;
+
+/** `spotClearinghouseState` (ccxt's recorded response: `{balances: [{coin, token, total, hold, entryNtl}]}`). */
+export const spotStateSchema = z.object({ balances: z.array(z.unknown()) });
+
+export const spotBalance = {
+  message: 'hyperliquid spot balance',
+  schema: z.object({ coin: z.string().min(1), total: decimal }),
+  documented: ['token', 'hold', 'entryNtl'],
+} satisfies MessageSpec<z.ZodObject>;
+
 /** Semantics unconfirmed (venue-apis.md §3.2): kept whole, read as "something special" when not null. */
-export const exchangeStatusSchema = z.object({ time: millis, specialStatuses: z.unknown() });
+export const exchangeStatusSchema = z.object({ time: millis.optional(), specialStatuses: z.unknown() });
 
 /** `pong` comes without `data`. */
 export const wsFrameSchema = z.object({ channel: z.string().min(1), data: z.unknown().optional() });

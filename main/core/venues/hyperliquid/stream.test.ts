@@ -60,7 +60,7 @@ describe('Hyperliquid WebSocket', () => {
     venue.broadcast(userFills);
     await third;
     expect(tap.of('fill').map((e) => [e.fill.fillType, e.fill.liquidity, e.fill.side])).toEqual([
-      ['FILL', 'MAKER', 'SELL'], ['LIQUIDATION', 'TAKER', 'BUY'], ['UNWIND_TRANSFER', 'TAKER', 'BUY'],
+      ['FILL', 'MAKER', 'SELL'], ['LIQUIDATION', 'TAKER', 'BUY'], ['DELEVERAGE', 'TAKER', 'BUY'],
     ]);
     const update = tap.next('order');
     venue.broadcast(marginCanceled);
@@ -104,7 +104,7 @@ describe('Hyperliquid WebSocket', () => {
   it.each([
     ['not JSON', '{"channel":"user","da', 'not JSON'],
     ['an unknown order status', JSON.stringify({ ...marginCanceled, data: [{ ...marginCanceled.data[0], status: 'paused' }] }), 'unknown status paused'],
-    ['an unknown liquidation method', JSON.stringify({ ...userFills, data: { ...userFills.data, fills: [{ ...adlFill, liquidation: { ...adlFill.liquidation, method: 'vault' } }] } }), 'fill: liquidation.method'],
+    ['a fill without a time', JSON.stringify({ ...userFills, data: { ...userFills.data, fills: [{ ...adlFill, time: undefined }] } }), 'fill: time'],
     ['a fill without a price', JSON.stringify({ ...userFills, data: { ...userFills.data, fills: [{ ...adlFill, px: undefined }] } }), 'fill: px'],
     ['an unknown user event', JSON.stringify({ channel: 'user', data: { surprise: 1 } }), 'user:'],
     ['a channel never asked for', JSON.stringify({ channel: 'l2Book', data: {} }), 'unexpected channel l2Book'],
@@ -181,6 +181,6 @@ describe('Hyperliquid info polling and queries', () => {
     const malformed = tap.next('malformed');
     const positions = await adapter.positions();
     expect(positions.ok && positions.value).toHaveLength(1);
-    expect((await malformed).problem).toContain('asset position: type');
+    expect((await malformed).problem).toContain('assetPosition: position.coin');
   });
 });

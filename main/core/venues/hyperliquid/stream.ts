@@ -8,7 +8,8 @@ import type { FrameReading } from '../stream-link';
 import type { VenueEvent, VenueOrder } from '../port';
 import { parseJson } from '../common/parsed';
 import { describeIssues } from '../common/parsed';
-import { isPostOnlyNotice, readAssetCtx, readFill, readOrderWithStatus, type Clearinghouse } from './parse';
+import type { DriftNotices, FieldDrift } from '../common/drift';
+import { isPostOnlyNotice, readAssetCtx, readFill, readOrderWithStatus, readWsFunding, type Clearinghouse } from './parse';
 import { activeAssetCtxSchema, userEventSchema, userFillsSchema, wsFrameSchema } from './schemas';
 import type { QueryResult } from '../port';
 import { BoundedMap, REMEMBERED_ORDERS } from '../bounded-map';
@@ -34,9 +35,11 @@ export interface HyperliquidStreamOptions {
   orderStatus(oid: number): Promise<QueryResult<VenueOrder | null>>;
   clearinghouse(liquidatedHere: boolean): Promise<QueryResult<Clearinghouse>>;
   emit(event: VenueEvent): void;
+  /** Schema drift is reported once, shared with the REST look-ups. */
+  drifts: DriftNotices;
 }
 
-type Body = DistributiveOmit<Exclude<VenueEvent, { kind: 'malformed' | 'venue_error' | 'connection' }>, 'at' | 'raw'>;
+type Body = DistributiveOmit<Exclude<VenueEvent, { kind: 'malformed' | 'venue_error' | 'connection' | 'schema_drift' }>, 'at' | 'raw'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class HyperliquidStream {
@@ -81,7 +84,7 @@ export class HyperliquidStream {
       case 'userFills': {
         const parsed = userFillsSchema.safeParse(data);
         if (!parsed.success) bad(`userFills: ${describeIssues(parsed.error)}`);
-        else for (const item of parsed.data.fills) this.readFillItem(item, push, bad);
+        else for (const item of parsed.data.fills) this.readFillItem(item, push, bad, (drift) => events.push(...this.options.drifts.events(drift, 'ws', at, raw)));
         break;
       }
       case 'activeAssetCtx': {
@@ -99,13 +102,18 @@ export class HyperliquidStream {
 
   /**
    * Fills come from `userFills` (which resends them after every reconnect), so the copies in
-   * `user` are not read twice; funding and TWAP events have no place in the port.
+   * `user` are not read twice; TWAP events have no place in the port.
    */
   private readUserEvent(data: unknown, raw: string, at: number, push: (b: Body) => void, bad: (p: string) => void): void {
     const parsed = userEventSchema.safeParse(data);
     if (!parsed.success) return bad(`user: ${describeIssues(parsed.error)}`);
     const event = parsed.data;
-    if ('nonUserCancel' in event) {
+    if ('funding' in event) {
+      const funding = readWsFunding(event.funding);
+      for (const notice of this.options.drifts.events(funding.drift, 'ws', at, raw)) this.options.emit(notice);
+      if (!funding.ok) return bad(funding.problem);
+      push({ kind: 'funding', funding: funding.value, venueAt: funding.venueAt });
+    } else if ('nonUserCancel' in event) {
       for (const { oid } of event.nonUserCancel) {
         const known = this.orders.get(String(oid));
         if (known) this.readClosed({ ...known, status: 'CLOSED', cancelReason: 'nonUserCancel' }, push);
@@ -129,8 +137,9 @@ export class HyperliquidStream {
     push({ kind: 'order', order: order.value, venueAt: order.venueAt });
   }
 
-  private readFillItem(item: unknown, push: (b: Body) => void, bad: (p: string) => void): void {
+  private readFillItem(item: unknown, push: (b: Body) => void, bad: (p: string) => void, drifted: (drift: FieldDrift[] | undefined) => void): void {
     const fill = readFill(item, this.options.user);
+    drifted(fill.drift);
     if (!fill.ok) return bad(fill.problem);
     push({ kind: 'fill', fill: fill.value, venueAt: fill.venueAt });
   }
