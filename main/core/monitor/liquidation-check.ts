@@ -4,6 +4,7 @@
  * requirement = Σ mmf × |size| × ref. Above the requirement, the liquidation was unexpected.
  */
 import Decimal from 'decimal.js';
+import { readPrice, readReference } from '../risk/price-value';
 
 export interface HeldPosition {
   market: string;
@@ -22,16 +23,21 @@ export function judgeLiquidation(
   reference: (market: string) => string | null,
   maintenance: (market: string) => string | null,
 ): LiquidationVerdict {
-  if (collateral === null) return { verdict: 'unverifiable', missing: 'no account snapshot before the liquidation' };
-  let equity = new Decimal(collateral);
+  const cash = readPrice(collateral);
+  if (cash === null) return { verdict: 'unverifiable', missing: 'no account snapshot before the liquidation' };
+  let equity = cash;
   let requirement = new Decimal(0);
   for (const p of positions) {
-    const ref = reference(p.market);
-    if (ref === null) return { verdict: 'unverifiable', missing: `no fresh independent price for ${p.market}` };
-    const mmf = maintenance(p.market);
+    const quoted = reference(p.market);
+    // The venue's mark never enters here; a reference of 0 or below is no independent price at all.
+    const ref = readReference(quoted);
+    if (ref === null) return { verdict: 'unverifiable', missing: quoted === null ? `no fresh independent price for ${p.market}` : `no usable independent price for ${p.market} (${quoted})` };
+    const mmf = readPrice(maintenance(p.market));
     if (mmf === null) return { verdict: 'unverifiable', missing: `the venue states no maintenance margin for ${p.market}` };
-    const size = new Decimal(p.size);
-    equity = equity.plus(new Decimal(ref).minus(p.entryPrice).times(size));
+    const size = readPrice(p.size);
+    const entry = readPrice(p.entryPrice);
+    if (size === null || entry === null) return { verdict: 'unverifiable', missing: `the position in ${p.market} has no readable size or entry price` };
+    equity = equity.plus(ref.minus(entry).times(size));
     requirement = requirement.plus(size.abs().times(ref).times(mmf));
   }
   return { verdict: equity.gte(requirement) ? 'unexpected' : 'consistent', equity: equity.toString(), requirement: requirement.toString() };

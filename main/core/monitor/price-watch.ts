@@ -3,8 +3,8 @@
  * or a mark that stands still while the world moves (STALE_VENUE_PRICE). Both are episodes that
  * last until the venue's price behaves again.
  */
-import Decimal from 'decimal.js';
 import type { Finding } from '../../../shared/incidents';
+import { readPrice, readReference } from '../risk/price-value';
 
 export interface PriceWatchRules {
   /** Fraction, e.g. "0.02". */
@@ -56,8 +56,10 @@ export class PriceWatch {
   private judge(market: string, s: MarketState, at: number, ended: PriceVerdict['ended']): PriceVerdict {
     const findings: Finding[] = [];
     if (!s.mark || !s.reference) return { findings, ended };
-    const mark = new Decimal(s.mark.price);
-    const ref = new Decimal(s.reference.price);
+    // A mark of 0 or below is judged like any other (it diverges); a reference that is not above 0 measures nothing.
+    const mark = readPrice(s.mark.price);
+    const ref = readReference(s.reference.price);
+    if (!mark || !ref) return { findings, ended };
     const evidence = [s.mark.seq, ...s.reference.seqs];
     const gap = mark.minus(ref).abs().div(ref);
     const diverging = gap.gt(this.rules.divergence);
@@ -71,8 +73,9 @@ export class PriceWatch {
     if (!diverging && s.diverging) ended.push('PRICE_DIVERGENCE');
     s.diverging = diverging;
 
-    if (!s.stale && s.referenceAtMarkChange !== null && at - s.markChangedAt >= this.rules.staleAfterMs) {
-      const moved = ref.minus(s.referenceAtMarkChange).abs().div(s.referenceAtMarkChange);
+    const referenceAtMarkChange = readReference(s.referenceAtMarkChange);
+    if (!s.stale && referenceAtMarkChange !== null && at - s.markChangedAt >= this.rules.staleAfterMs) {
+      const moved = ref.minus(referenceAtMarkChange).abs().div(referenceAtMarkChange);
       if (moved.gte(this.rules.staleMove)) {
         s.stale = true;
         findings.push({

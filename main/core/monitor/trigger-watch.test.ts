@@ -47,3 +47,20 @@ describe('TriggerWatch', () => {
     expect(watch.judgeFill('SL1', null)).toBeNull();
   });
 });
+
+describe('TriggerWatch with references that are no price', () => {
+  it.each(['0', '-94000'])('a reference of %s does not count as having reached a sell stop', (bad) => {
+    const watch = new TriggerWatch();
+    watch.onOrder(order({}));
+    watch.onReference('BTC-USD-PERP', '95000');
+    watch.onReference('BTC-USD-PERP', bad);
+    expect(watch.judgeFill('SL1', bad)).toEqual({ clientId: 'SL1', trigger: '94000', nearest: '95000' });
+  });
+
+  it('a stop filled at a venue mark of 0 while the reference stood still is unexpected', () => {
+    const watch = new TriggerWatch();
+    watch.onOrder(order({}));
+    watch.onReference('BTC-USD-PERP', '95000');
+    expect(watch.judgeFill('SL1', '95010')).toEqual({ clientId: 'SL1', trigger: '94000', nearest: '95000' });
+  });
+});

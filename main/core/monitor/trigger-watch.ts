@@ -3,7 +3,8 @@
  * executed although the reference never reached its trigger price is UNEXPECTED_TRIGGER.
  * For each live trigger order the reference's extremes since it was placed are kept.
  */
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
+import { readPrice, readReference } from '../risk/price-value';
 import type { VenueOrder } from '../venues/port';
 
 interface Watched {
@@ -35,8 +36,9 @@ export class TriggerWatch {
   }
 
   onReference(market: string, price: string | null): void {
-    if (price === null) return;
-    const p = new Decimal(price);
+    // A reference of 0 or below is no independent price: it must not count as having reached a trigger.
+    const p = readReference(price);
+    if (p === null) return;
     for (const w of this.watched.values()) {
       if (w.order.market !== market || w.closed) continue;
       w.low = w.low === null || p.lt(w.low) ? p : w.low;
@@ -49,12 +51,13 @@ export class TriggerWatch {
     const w = clientId ? this.watched.get(clientId) : undefined;
     if (!w) return null;
     this.watched.delete(clientId!);
-    if (referenceNow !== null) {
-      const p = new Decimal(referenceNow);
+    const p = readReference(referenceNow);
+    if (p !== null) {
       w.low = w.low === null || p.lt(w.low) ? p : w.low;
       w.high = w.high === null || p.gt(w.high) ? p : w.high;
     }
-    const trigger = new Decimal(w.order.triggerPrice!);
+    const trigger = readPrice(w.order.triggerPrice);
+    if (trigger === null) return null;
     const falling = firesFalling(w.order);
     const nearest = falling ? w.low : w.high;
     if (nearest === null) return null;

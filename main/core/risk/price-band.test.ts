@@ -85,3 +85,37 @@ describe('fat-finger caps', () => {
     expect(checkPriceBand(limit('BUY', '-1'), ref('100000'), venue(), settings, '0.1')).toMatchObject({ code: 'INVALID_ORDER' });
   });
 });
+
+describe('marks of 0, below 0 or absurd, and references that measure nothing', () => {
+  const market = (over: Partial<BandOrder> = {}): BandOrder => ({ market: BTC, side: 'BUY', type: 'MARKET', size: '0.1', reduceOnly: false, ...over });
+  const readable = (text: string) => expect(text).not.toMatch(/NaN|Infinity/);
+
+  it.each([
+    ['0', '100 %'],
+    ['-5', '100.005 %'],
+    ['1e12', '999999900 %'],
+  ])('a venue mark of %s diverges (%s) and blocks risk-increasing orders, but a reduce-only close goes', (mark, gap) => {
+    const blocked = checkPriceBand(market(), ref('100000'), venue({ mark }), settings, '0.1');
+    expect(blocked).toMatchObject({ allowed: false, code: 'PRICE_DIVERGENCE' });
+    if (!blocked.allowed) {
+      expect(blocked.reason).toContain(gap);
+      readable(blocked.reason);
+    }
+    expect(checkPriceBand(market({ side: 'SELL', reduceOnly: true }), ref('100000'), venue({ mark }), settings, '0.1')).toMatchObject({ allowed: true, sendPrice: '99500' });
+  });
+
+  it('a missing mark is not checked; the band still applies', () => {
+    expect(checkPriceBand(market(), ref('100000'), venue({ mark: null }), settings, '0.1')).toMatchObject({ allowed: true, sendPrice: '100500' });
+  });
+
+  it.each(['0', '-1'])('a reference of %s counts as no independent price: risk is blocked, reduce-only goes', (price) => {
+    const blocked = checkPriceBand(market(), ref(price), venue({ mark: '0' }), settings, '0.1');
+    expect(blocked).toMatchObject({ allowed: false, code: 'NO_REFERENCE' });
+    if (!blocked.allowed) {
+      expect(blocked.reason).toContain(`median ${price} is not a usable price`);
+      readable(blocked.reason);
+    }
+    const close = checkPriceBand(limit('SELL', '99000', { reduceOnly: true }), ref(price), venue({ mark: '0' }), settings, '0.1');
+    expect(close).toMatchObject({ allowed: true, sendPrice: '99000' });
+  });
+});

@@ -6,6 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import type { OrderType, Side, VenueStatus } from '../../../shared/domain';
+import { readPrice, readReference } from './price-value';
 import type { MarketRiskSettings } from './risk-settings';
 
 export interface BandOrder {
@@ -67,16 +68,20 @@ export function checkPriceBand(order: BandOrder, reference: ReferenceQuote, venu
   if (settings.maxSize !== null && size.gt(settings.maxSize)) return block('SIZE_CAP', `size ${order.size} is above the cap of ${settings.maxSize}`);
 
   const riskIncreasing = !order.reduceOnly;
-  if (reference.price === null) {
+  // A reference of 0 or below measures nothing (ratios are taken over it): it counts as none.
+  const ref = readReference(reference.price);
+  if (ref === null) {
     // Without an independent price only what cannot add risk may go.
+    const why = reference.price === null ? (reference.reason ?? `${reference.fresh} of ${reference.total} sources fresh`) : `the sources' median ${reference.price} is not a usable price`;
     return riskIncreasing
-      ? block('NO_REFERENCE', `no independent price (${reference.reason ?? `${reference.fresh} of ${reference.total} sources fresh`})`)
+      ? block('NO_REFERENCE', `no independent price (${why})`)
       : { allowed: true, sendPrice: order.type === 'LIMIT' ? (order.price ?? null) : null, ...facts };
   }
-  const ref = new Decimal(reference.price);
 
-  if (riskIncreasing && venue.mark !== null) {
-    const divergence = new Decimal(venue.mark).minus(ref).abs().div(ref);
+  // The venue's mark is what is checked: 0, negative or absurd marks diverge; an unreadable one counts as missing.
+  const mark = readPrice(venue.mark);
+  if (riskIncreasing && mark !== null) {
+    const divergence = mark.minus(ref).abs().div(ref);
     if (divergence.gt(settings.divergence)) {
       return block('PRICE_DIVERGENCE', `venue mark ${venue.mark} is ${pct(divergence)} from the independent price ${reference.price} (limit ${pct(new Decimal(settings.divergence))})`);
     }
