@@ -12,23 +12,25 @@ import { withFileDialog } from './file-dialog';
 import { bindContract } from './ipc';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
-import { hardenSessions } from './security';
+import { hardenSessions, registerAppScheme } from './security';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   // Another Blackbox already owns the journal; a second writer could only do harm.
   app.quit();
 } else {
   void app.whenReady().then(async () => {
-    hardenSessions();
+    hardenSessions(join(outDir, 'renderer'));
     installMenu();
     const settings = electronSettings();
     // BLACKBOX_DATA_DIR lets tests (and careful users) point the journal elsewhere.
     const dataDir = process.env.BLACKBOX_DATA_DIR ?? app.getPath('userData');
     const terminal = await startBlackbox({ dataDir, settings, secrets: electronSecrets(), scenarioDir: join(outDir, '..', 'scenarios') });
     let window: BrowserWindow | null = createMainWindow(settings, outDir);
-    const unbind = bindContract(withFileDialog(terminal, () => window), () => (window && !window.isDestroyed() ? window.webContents : null));
+    const unbind = bindContract(withFileDialog(terminal, () => window, dataDir), () => (window && !window.isDestroyed() ? window.webContents : null));
 
     app.on('second-instance', () => {
       if (window?.isMinimized()) window.restore();

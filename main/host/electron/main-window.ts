@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import type { SettingsStore } from '../../core/settings/settings';
+import { APP_ORIGIN } from './app-protocol';
+import { devToolsEnabled } from './devtools';
 
 export function createMainWindow(settings: SettingsStore, outDir: string): BrowserWindow {
   const saved = settings.get('window');
@@ -19,6 +21,7 @@ export function createMainWindow(settings: SettingsStore, outDir: string): Brows
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: devToolsEnabled(process.argv),
     },
   });
   if (saved?.maximized) window.maximize();
@@ -27,6 +30,6 @@ export function createMainWindow(settings: SettingsStore, outDir: string): Brows
     const bounds = window.getNormalBounds();
     settings.set('window', { ...bounds, maximized: window.isMaximized() });
   });
-  void window.loadFile(join(outDir, 'renderer', 'index.html'));
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }

@@ -1,4 +1,5 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { devToolsEnabled } from './devtools';
 
 export function installMenu(): void {
   const template: MenuItemConstructorOptions[] = [
@@ -6,7 +7,7 @@ export function installMenu(): void {
     { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'selectAll' }] },
     {
       label: 'View',
-      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const])],
+      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...(devToolsEnabled(process.argv) ? [{ role: 'toggleDevTools' } as const] : [])],
     },
     { label: 'Help', submenu: [{ role: 'about' }] },
   ];

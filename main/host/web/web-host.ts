@@ -17,7 +17,7 @@ import { insideFolders, withReviewAccess } from '../../core/terminal/review-acce
 import type { WireEvent, WireReply } from '../../../shared/wire';
 import { ConnectionLimits, LIMITS, type Limits } from './connection-limits';
 import { FairQueue } from './fair-queue';
-import { readStaticFile } from './static-files';
+import { readStaticFile } from '../../core/api/static-files';
 import { readFrame } from './wire-request';
 
 export interface WebHostOptions {

@@ -1,4 +1,4 @@
-/** Serves the built renderer from one folder, never outside it. */
+/** Reads the built renderer from one folder, never outside it: for the web host and the desktop app:// protocol alike. */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
