@@ -23,7 +23,8 @@ export const UNTIL_S = 260;
 const REFERENCE_EVERY_S = 60;
 
 const TRIGGER_TYPES = ['STOP_MARKET', 'TAKE_PROFIT_MARKET', 'STOP_LOSS_MARKET'] as const;
-const ORDER_TYPES = ['LIMIT', 'MARKET', ...TRIGGER_TYPES] as const;
+/** Market orders come up most (they fill, so there is something to bust, reverse and catch up). */
+const ORDER_TYPES = ['MARKET', 'MARKET', 'MARKET', 'LIMIT', 'LIMIT', ...TRIGGER_TYPES] as const;
 /** A venue mark of 0 has been seen (Paradex, Jan 2026); the rest are corrupted or nearby marks. */
 const MARK_FACTORS = ['0', '0.5', '0.97', '1.03', '1.5'] as const;
 
@@ -37,12 +38,12 @@ const place = fc.record({
   /** In steps of 0.001 BTC. */
   size: fc.integer({ min: 1, max: 40 }),
   /** Price (LIMIT) or trigger price relative to the reference, in basis points. */
-  offsetBps: fc.integer({ min: -150, max: 150 }),
+  offsetBps: fc.integer({ min: -100, max: 100 }),
   postOnly: fc.boolean(), reduceOnly: fc.boolean(),
 });
 
 const userMove = fc.oneof(
-  { arbitrary: place, weight: 6 },
+  { arbitrary: place, weight: 8 },
   fc.record({ move: fc.constant('cancel' as const), at, target: pick }),
   fc.record({ move: fc.constant('cancelAll' as const), at }),
   fc.record({ move: fc.constant('restoreCancelled' as const), at }),
@@ -75,7 +76,7 @@ export interface FuzzDraw {
 
 export const fuzzDraw: fc.Arbitrary<FuzzDraw> = fc.record({
   path: fc.array(fc.integer({ min: -150, max: 150 }), { minLength: 1, maxLength: Math.ceil(UNTIL_S / REFERENCE_EVERY_S) + 1 }),
-  moves: fc.array(fc.oneof({ arbitrary: userMove, weight: 3 }, { arbitrary: venueMove, weight: 2 }), { maxLength: 14 }),
+  moves: fc.array(fc.oneof({ arbitrary: userMove, weight: 3 }, { arbitrary: venueMove, weight: 2 }), { minLength: 1, maxLength: 14 }),
 });
 
 interface Step {
