@@ -8,7 +8,10 @@ const decimalString = (min: number, max: number, places: number) =>
   fc.integer({ min: min * 10 ** places, max: max * 10 ** places }).map((n) => new Decimal(n).div(10 ** places).toString());
 
 describe('price band properties', () => {
-  it('never allows an aggressive price outside the band in force', () => {
+  it('never allows an aggressive price outside the band in force, nor anything but reduce-only without a reference', () => {
+    // Counted so that the property cannot pass by never reaching its checks.
+    let aggressiveAllowed = 0;
+    let allowedWithoutReference = 0;
     fc.assert(
       fc.property(
         fc.record({
@@ -32,15 +35,41 @@ describe('price band properties', () => {
             settings,
             x.tick,
           );
-          if (!decision.allowed || decision.sendPrice === null || x.ref === null) return;
-          const deviation = new Decimal(decision.sendPrice).minus(x.ref).div(x.ref);
+          if (!decision.allowed) return;
+          if (x.ref === null) {
+            // Without a reference, nothing that adds risk is allowed.
+            expect(x.reduceOnly).toBe(true);
+            allowedWithoutReference++;
+            return;
+          }
+          expect(decision.sendPrice).not.toBeNull();
+          const deviation = new Decimal(decision.sendPrice!).minus(x.ref).div(x.ref);
           const aggressive = x.side === 'BUY' ? deviation.gt(0) : deviation.lt(0);
-          if (aggressive) expect(deviation.abs().lte(decision.band)).toBe(true);
-          // Without a reference, nothing that adds risk is allowed.
-          expect(x.reduceOnly || x.ref !== null).toBe(true);
+          if (aggressive) {
+            expect(deviation.abs().lte(decision.band)).toBe(true);
+            aggressiveAllowed++;
+          }
         },
       ),
       { numRuns: 5000 },
+    );
+    expect(aggressiveAllowed).toBeGreaterThan(0);
+    expect(allowedWithoutReference).toBeGreaterThan(0);
+  });
+
+  it('applies the notional cap to orders that add risk, never to reduce-only orders (a trader must be able to close)', () => {
+    fc.assert(
+      fc.property(decimalString(1, 200_000, 1), decimalString(1, 1000, 3), fc.constantFrom('BUY' as const, 'SELL' as const), fc.constantFrom('LIMIT' as const, 'MARKET' as const), (ref, size, side, type) => {
+        const settings = { ...defaultRiskSettings('BTC-USD-PERP'), maxNotional: '0.5', band: '0.01' };
+        const order = { market: 'BTC-USD-PERP', side, type, size, price: ref };
+        const quote = { price: ref, fresh: 3, total: 3, reason: null };
+        const venue = { status: 'ok' as const, reopenedAt: null, mark: ref, now: 0 };
+        const closing = checkPriceBand({ ...order, reduceOnly: true }, quote, venue, settings, '0.1');
+        const opening = checkPriceBand({ ...order, reduceOnly: false }, quote, venue, settings, '0.1');
+        expect(closing.allowed).toBe(true);
+        expect(opening).toMatchObject({ allowed: false, code: 'NOTIONAL_CAP' });
+      }),
+      { numRuns: 500 },
     );
   });
 
