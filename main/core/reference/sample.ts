@@ -25,8 +25,28 @@ export interface FeedError {
 
 export type FeedResult = { ok: true; sample: ReferenceSample } | { ok: false; error: FeedError };
 
+/** One minute of a source's public history, values as the source wrote them. */
+export interface ReferenceCandle {
+  source: string;
+  market: string;
+  /** Start of the minute (epoch ms). */
+  openTime: number;
+  open: DecimalString;
+  high: DecimalString;
+  low: DecimalString;
+  close: DecimalString;
+}
+
+/** `raw` holds every answer, in request order, when the history took several requests. */
+export type HistoryResult = { ok: true; candles: ReferenceCandle[]; raw: string[] } | { ok: false; error: FeedError };
+
 export interface ReferenceFeed {
   readonly source: string;
   /** One observation of `market`; never throws. */
   fetch(market: string): Promise<FeedResult>;
+  /**
+   * The 1-minute candles of `market` whose minute starts in [minute of fromMs, toMs), oldest
+   * first, from the source's public history (for times the terminal did not watch); never throws.
+   */
+  history?(market: string, fromMs: number, toMs: number): Promise<HistoryResult>;
 }

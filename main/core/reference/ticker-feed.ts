@@ -1,17 +1,21 @@
 /**
  * What the three public-ticker feeds share: configurable host, symbol per market, one GET with a
  * deadline on the injected clock, and a strict reading of the price as a positive decimal string.
+ * Each also reads the source's public 1-minute candle history (candle-history.ts).
  */
 import Decimal from 'decimal.js';
 import type { Clock } from '../clock';
 import { httpRequest } from '../venues/http';
-import type { FeedResult, ReferenceFeed } from './sample';
+import { fetchCandles, type CandleDialect } from './candle-history';
+import type { FeedResult, HistoryResult, ReferenceFeed } from './sample';
 
 export interface TickerFeedOptions {
   /** e.g. https://api.exchange.coinbase.com, or the simulator's `{base}/coinbase`. */
   baseUrl: string;
   clock: Clock;
   timeoutMs?: number;
+  /** Deadline of each candle-history request (ms); pages are larger than a ticker. */
+  historyTimeoutMs?: number;
   /** Overrides the default symbol for a market (BTC-USD-PERP → BTC-USD, XBTUSD, BTCUSDT). */
   symbols?: Record<string, string>;
 }
@@ -34,6 +38,7 @@ export class TickerFeed implements ReferenceFeed {
     private readonly defaultSymbol: (market: string) => string,
     private readonly path: (symbol: string) => string,
     private readonly read: PriceReader,
+    private readonly candles: CandleDialect,
   ) {
     this.timeoutMs = options.timeoutMs ?? 2_000;
   }
@@ -61,5 +66,13 @@ export class TickerFeed implements ReferenceFeed {
     if (!read.ok) return fail(read.problem, raw);
     if (!DECIMAL.test(read.price) || new Decimal(read.price).lte(0)) return fail(`price ${JSON.stringify(read.price)} is not a positive decimal`, raw);
     return { ok: true, sample: { source: this.source, market, price: read.price, receivedAt: at, raw } };
+  }
+
+  history(market: string, fromMs: number, toMs: number): Promise<HistoryResult> {
+    const { clock, baseUrl, historyTimeoutMs } = this.options;
+    return fetchCandles({
+      source: this.source, market, symbol: this.symbolFor(market), fromMs, toMs, baseUrl, clock,
+      timeoutMs: historyTimeoutMs ?? 10_000, dialect: this.candles,
+    });
   }
 }
