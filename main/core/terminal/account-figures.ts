@@ -9,8 +9,8 @@ import Decimal from 'decimal.js';
 import type { AccountView, PositionView } from '../../../shared/snapshot';
 import type { VenueAccount, VenueMarket } from '../venues/port';
 
-/** Market terms some venues state beyond the port's required fields. */
-export type MarketTerms = VenueMarket & { initialMargin?: string | null; makerFee?: string | null; takerFee?: string | null };
+/** A market's terms: maintenance margin, and initial margin and fees where the venue states them. */
+export type MarketTerms = VenueMarket;
 
 export interface FigureInputs {
   account: VenueAccount | null;

@@ -30,7 +30,7 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
   let restoring: Promise<RestoredOrderView[]> | null = null;
   const restore = async (): Promise<RestoredOrderView[]> => {
     const rows = terminal.journalOrders();
-    const already = new Set(rows.filter((r) => r.clientId.endsWith(RESTORED)).map((r) => r.clientId.slice(0, -RESTORED.length)));
+    const already = new Set(rows.flatMap((r) => (r.clientId?.endsWith(RESTORED) ? [r.clientId.slice(0, -RESTORED.length)] : [])));
     const restored = await restoreCancelled(rows, terminal.pipeline, already);
     terminal.scheduleSnapshot();
     return restored.map(({ restoredFrom, clientId, outcome, reason, decision }) => ({
@@ -88,9 +88,17 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
       return { clientId, outcome, reason };
     },
     cancelAll: async ({ market }) => {
-      const { outcome, reason } = await terminal.pipeline.cancelAll(market);
+      // One cancel per open order, each its own journalled intent keyed by the order's client id:
+      // the evidence then says which cancel went through and which did not.
+      const open = terminal.view.openOrderList(terminal.pipeline.outcomes).filter((o) => (market === undefined || o.market === market) && o.state !== 'UNKNOWN');
+      const failed: string[] = [];
+      for (const order of open) {
+        const { outcome, reason } = await terminal.pipeline.cancel(order.clientId);
+        if (outcome !== 'confirmed') failed.push(`${order.market} ${order.side.toLowerCase()} ${order.price ?? order.triggerPrice ?? ''}: ${outcome}${reason ? ` (${reason})` : ''}`);
+      }
       terminal.scheduleSnapshot();
-      return { clientId: null, outcome, reason };
+      if (failed.length === 0) return { clientId: null, outcome: 'confirmed', reason: open.length ? null : 'no open orders' };
+      return { clientId: null, outcome: failed.length === open.length ? 'rejected' : 'unresolved', reason: `${failed.length} of ${open.length} cancels did not go through: ${failed.join('; ')}` };
     },
     queryJournal: async ({ beforeSeq, limit, ...filter }) => {
       const page = terminal.review.current.query({ ...filter, beforeSeq, limit, order: 'desc' });

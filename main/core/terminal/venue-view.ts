@@ -77,8 +77,7 @@ export class VenueView {
       case 'position': {
         const p = event.position;
         if (p.status === 'CLOSED' || /^-?0*(\.0*)?$/.test(p.size)) return this.positions.delete(p.market);
-        const funding = (p as { fundingPaid?: string | null }).fundingPaid ?? null;
-        this.positions.set(p.market, { market: p.market, size: p.size, entryPrice: p.averageEntryPrice, unrealizedPnl: p.unrealizedPnl, liquidationPrice: p.liquidationPrice, fundingPaid: funding });
+        this.positions.set(p.market, { market: p.market, size: p.size, entryPrice: p.averageEntryPrice, unrealizedPnl: p.unrealizedPnl, liquidationPrice: p.liquidationPrice, fundingPaid: p.fundingPaid ?? null });
         return true;
       }
       case 'account':

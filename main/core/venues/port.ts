@@ -87,6 +87,8 @@ export interface VenuePosition {
   liquidationPrice: DecimalString | null;
   unrealizedPnl: DecimalString | null;
   realizedPnl: DecimalString | null;
+  /** Funding paid on the position so far, where the venue reports it (negative: received). */
+  fundingPaid?: DecimalString | null;
   venueAt: number | null;
 }
 
@@ -161,6 +163,10 @@ export interface VenueMarket {
   minNotional: DecimalString | null;
   /** Maintenance margin as a fraction of notional, where the venue states it. */
   maintenanceMargin?: DecimalString | null;
+  /** Initial margin as a fraction of notional, and the fee rates, where the venue states them. */
+  initialMargin?: DecimalString | null;
+  makerFee?: DecimalString | null;
+  takerFee?: DecimalString | null;
 }
 
 /** Where a venue error or malformed message came from, for the journal and the monitor. */
@@ -177,7 +183,7 @@ interface EventBase {
    * How the fact reached us: the stream (the default), a REST look-up during reconciliation, or
    * a backfill after a gap. Every source enters the journal through the same door.
    */
-  source?: FactSource;
+  via?: FactSource;
 }
 
 export type FactSource = 'ws' | 'rest' | 'backfill';
@@ -195,7 +201,7 @@ export type VenueEvent =
   | (EventBase & { kind: 'funding'; funding: VenueFunding })
   | (EventBase & { kind: 'malformed'; source: MessageSource; problem: string })
   /** A message type lacked a field its reader knows, or carried a new one: reported once per field and source. */
-  | (EventBase & { kind: 'schema_drift'; source: MessageSource; message: string; field: string; change: 'missing' | 'new' })
+  | (Omit<EventBase, 'source'> & { kind: 'schema_drift'; source: MessageSource; message: string; field: string; change: 'missing' | 'new' })
   /** The venue answered with an error or could not be reached while we polled or subscribed. */
   | (Omit<EventBase, 'raw'> & { kind: 'venue_error'; source: MessageSource; reason: string; raw: string | null })
   /**

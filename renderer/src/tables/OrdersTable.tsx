@@ -26,7 +26,8 @@ export function OrdersTable({ api, orders, watchOnly, markets }: { api: Blackbox
     setNotice({ ok: outcome === 'confirmed', text: `Cancel all: ${outcome}${reason ? ` — ${reason}` : ''}` });
   }
 
-  if (orders.length === 0) return <p className="empty">No open orders.</p>;
+  const shown = notice && <p className={notice.ok ? 'pos' : 'neg'} data-testid="orders-notice">{notice.text}</p>;
+  if (orders.length === 0) return <>{shown}<p className="empty">No open orders.</p></>;
   const blocked = watchOnly ? 'Watching by address: orders cannot be changed from Blackbox on this account.' : undefined;
   const rules = (market: string) => markets.find((m) => m.symbol === market);
   return (
@@ -44,7 +45,7 @@ export function OrdersTable({ api, orders, watchOnly, markets }: { api: Blackbox
           onConfirm={cancelAll}
         />
       </div>
-      {notice && <p className={notice.ok ? 'pos' : 'neg'} data-testid="orders-notice">{notice.text}</p>}
+      {shown}
       <table className="grid" data-testid="orders-table">
         <thead>
           <tr><th>Client id</th><th>Market</th><th>Side</th><th>Type</th><th>Size</th><th>Remaining</th><th>Price</th><th>Trigger</th><th>State</th><th>Outcome</th><th /></tr>

@@ -101,6 +101,8 @@ export const readPosition = messageReader(position, (p): Mapped<VenuePosition> =
       liquidationPrice: p.liquidation_price,
       unrealizedPnl: p.unrealized_pnl,
       realizedPnl: p.realized_pnl ?? p.realized_positional_pnl,
+      // Paradex states funding as PnL on the position; paid is its opposite.
+      fundingPaid: p.unrealized_funding_pnl ? new Decimal(p.unrealized_funding_pnl).neg().toString() : null,
       venueAt,
     },
   };
@@ -164,6 +166,9 @@ export const readMarket = reader('market', marketSchema, (m): { value: VenueMark
     stepSize: m.order_size_increment,
     minNotional: m.min_notional,
     maintenanceMargin: maintenanceFraction(m.delta1_cross_margin_params),
+    initialMargin: m.delta1_cross_margin_params?.imf_base ?? null,
+    makerFee: m.fee_config?.api_fee?.maker_fee?.fee ?? null,
+    takerFee: m.fee_config?.api_fee?.taker_fee?.fee ?? null,
   },
 }));
 

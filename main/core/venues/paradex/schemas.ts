@@ -76,12 +76,13 @@ export const position = {
     unrealized_pnl: optionalDecimal,
     realized_pnl: optionalDecimal,
     realized_positional_pnl: optionalDecimal,
+    unrealized_funding_pnl: optionalDecimal,
     created_at: optionalMillis,
     last_updated_at: optionalMillis,
   }),
-  sometimes: ['realized_pnl', 'realized_positional_pnl', 'created_at', 'liquidation_price'],
+  sometimes: ['realized_pnl', 'realized_positional_pnl', 'created_at', 'liquidation_price', 'unrealized_funding_pnl'],
   documented: [
-    'id', 'account', 'average_entry_price_usd', 'average_exit_price', 'unrealized_funding_pnl', 'realized_positional_funding_pnl',
+    'id', 'account', 'average_entry_price_usd', 'average_exit_price', 'realized_positional_funding_pnl',
     'cost', 'cost_usd', 'cached_funding_index', 'leverage', 'last_fill_id', 'closed_at', 'seq_no',
   ],
 } satisfies MessageSpec<z.ZodObject>;
@@ -167,6 +168,7 @@ export const marketSchema = z.object({
   order_size_increment: decimal,
   min_notional: optionalDecimal,
   delta1_cross_margin_params: z.object({ imf_base: decimal, mmf_factor: decimal }).partial().optional(),
+  fee_config: z.object({ api_fee: z.object({ maker_fee: z.object({ fee: decimal }).partial(), taker_fee: z.object({ fee: decimal }).partial() }).partial() }).partial().optional(),
 });
 
 /** `status` is matched case-insensitively: the docs write the modes in upper case too. */
