@@ -9,6 +9,8 @@ export const FINDING_KINDS = [
   'MALFORMED_MESSAGE', 'VENUE_ERROR',
   /** The venue's on-chain settlement of a fill or liquidation was rejected or reverted. */
   'SETTLEMENT_FAILED',
+  /** The venue closed (part of) a position by auto-deleveraging; valued at the independent price. */
+  'ADL',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

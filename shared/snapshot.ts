@@ -87,6 +87,8 @@ export interface TerminalSnapshot {
     name: string;
     /** What the terminal runs on, in words: "Simulator", "Main · Paradex mainnet". */
     account: string;
+    /** The journal's id of that account, e.g. `paradex:mainnet:0x…`; every record shown belongs to it. */
+    accountId?: string;
     /** Watched by address: no order can be placed or cancelled from here. */
     watchOnly: boolean;
     status: VenueStatus;

@@ -29,7 +29,7 @@ function book(options: { closed?: boolean; balance?: () => string | null } = {})
   const clock = new VirtualClock(5000);
   const file = Journal.open(join(mkdtempSync(join(tmpdir(), 'bb-claims-')), 'journal.db'), { clock });
   if (options.closed) file.close();
-  const claims = new ClaimBook(journalPorts(file), 'sim', () => clock.now(), options.balance);
+  const claims = new ClaimBook(journalPorts(file, 'sim:local:test'), 'sim', () => clock.now(), options.balance);
   const journal = () => file.query({ kind: ['CLAIM_CREATED', 'CLAIM_UPDATED'], limit: 100 }).events;
   return { claims, journal };
 }

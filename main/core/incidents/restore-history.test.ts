@@ -23,7 +23,7 @@ describe('incidents and claims after a restart', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'bb-restore-')), 'journal.db');
     const clock = new VirtualClock(1_000_000);
     const first = Journal.open(path, { clock });
-    const ports = journalPorts(first);
+    const ports = journalPorts(first, 'sim:local:A');
     const book = new IncidentBook(ports, 'paradex');
     const liq = book.add(liquidation(1_000_000));
     book.add(divergence(1_000_000));
@@ -35,13 +35,16 @@ describe('incidents and claims after a restart', () => {
 
     clock.advanceTo(2_000_000);
     const second = Journal.open(path, { clock });
-    const restored = incidentsFromJournal(second);
+    const restored = incidentsFromJournal(second, 'sim:local:A');
     expect(restored.map((i) => [i.id, i.kind, i.closedAt])).toEqual([['I1', 'UNEXPECTED_LIQUIDATION', 1_000_000], ['I2', 'PRICE_DIVERGENCE', null]]);
-    const again = new IncidentBook(journalPorts(second), 'paradex');
+    const again = new IncidentBook(journalPorts(second, 'sim:local:A'), 'paradex');
     again.restore(restored, clock.now());
     expect(again.list()[1].closedAt).toBe(2_000_000);
     expect(again.add(liquidation(2_000_000)).id).toBe('I3');
-    expect(claimsFromJournal(second).claims).toEqual([{ ...claim, status: 'submitted', note: 'ticket #42', history: [{ status: 'draft', at: 1_000_000 }, { status: 'submitted', at: 1_000_000 }] }]);
+    expect(claimsFromJournal(second, 'sim:local:A').claims).toEqual([{ ...claim, status: 'submitted', note: 'ticket #42', history: [{ status: 'draft', at: 1_000_000 }, { status: 'submitted', at: 1_000_000 }] }]);
+    // Another account on the same journal sees none of it.
+    expect(incidentsFromJournal(second, 'sim:local:B')).toEqual([]);
+    expect(claimsFromJournal(second, 'sim:local:B').claims).toEqual([]);
     second.close();
   });
 });

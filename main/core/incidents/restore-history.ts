@@ -8,10 +8,10 @@ import type { Journal } from '../journal/journal';
 
 const PAGE = 1000;
 
-export function* eventsOfKinds(journal: Journal, kinds: EventKind[]): Generator<JournalEvent> {
+export function* eventsOfKinds(journal: Journal, kinds: EventKind[], account?: string): Generator<JournalEvent> {
   let afterSeq = 0;
   for (;;) {
-    const page = journal.query({ kind: kinds, afterSeq, limit: PAGE, order: 'asc' });
+    const page = journal.query({ kind: kinds, account, afterSeq, limit: PAGE, order: 'asc' });
     yield* page.events;
     if (!page.more || page.events.length === 0) return;
     afterSeq = page.events[page.events.length - 1].seq;
@@ -31,9 +31,9 @@ interface IncidentPayload {
   reversedBy?: string;
 }
 
-export function incidentsFromJournal(journal: Journal): IncidentView[] {
+export function incidentsFromJournal(journal: Journal, account: string): IncidentView[] {
   const byId = new Map<string, IncidentView>();
-  for (const e of eventsOfKinds(journal, ['INCIDENT_OPENED', 'INCIDENT_UPDATED', 'INCIDENT_CLOSED'])) {
+  for (const e of eventsOfKinds(journal, ['INCIDENT_OPENED', 'INCIDENT_UPDATED', 'INCIDENT_CLOSED'], account)) {
     const p = e.payload as IncidentPayload;
     const known = byId.get(p.id);
     if (e.kind === 'INCIDENT_OPENED' || !known) {
@@ -63,10 +63,10 @@ interface ClaimUpdatePayload {
 }
 
 /** The claims, and the balance each was submitted at (to match a later refund against). */
-export function claimsFromJournal(journal: Journal): { claims: ClaimView[]; balances: Map<string, string> } {
+export function claimsFromJournal(journal: Journal, account: string): { claims: ClaimView[]; balances: Map<string, string> } {
   const claims: ClaimView[] = [];
   const balances = new Map<string, string>();
-  for (const e of eventsOfKinds(journal, ['CLAIM_CREATED', 'CLAIM_UPDATED'])) {
+  for (const e of eventsOfKinds(journal, ['CLAIM_CREATED', 'CLAIM_UPDATED'], account)) {
     if (e.kind === 'CLAIM_CREATED') {
       const claim = structuredClone((e.payload as { claim: ClaimView }).claim);
       claims.push({ ...claim, refundCheck: claim.refundCheck ?? null });

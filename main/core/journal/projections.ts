@@ -342,6 +342,7 @@ export interface FillFilter {
   account?: string;
   clientId?: string;
   market?: string;
+  fillId?: string;
   /** Only fills recorded after this seq. */
   afterSeq?: number;
 }
@@ -353,10 +354,10 @@ export function readFills(db: Database.Database, filter: FillFilter = {}): FillR
          size, fee, liquidity, fill_type AS fillType, realized_pnl AS realizedPnl, venue_at AS venueAt, source, busted, seq,
          bust_seq AS bustSeq
        FROM fills WHERE (@account IS NULL OR account = @account) AND (@clientId IS NULL OR client_id = @clientId)
-         AND (@market IS NULL OR market = @market) AND seq > @afterSeq
+         AND (@market IS NULL OR market = @market) AND (@fillId IS NULL OR fill_id = @fillId) AND seq > @afterSeq
        ORDER BY seq`,
     )
-    .all({ account: filter.account ?? null, clientId: filter.clientId ?? null, market: filter.market ?? null, afterSeq: filter.afterSeq ?? 0 }) as (Omit<FillRow, 'busted'> & { busted: number })[];
+    .all({ account: filter.account ?? null, clientId: filter.clientId ?? null, market: filter.market ?? null, fillId: filter.fillId ?? null, afterSeq: filter.afterSeq ?? 0 }) as (Omit<FillRow, 'busted'> & { busted: number })[];
   return rows.map((r) => ({ ...r, busted: r.busted === 1 }));
 }
 

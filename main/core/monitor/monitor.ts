@@ -6,23 +6,19 @@
 import type { JournalEvent } from '../../../shared/domain';
 import type { Finding, IncidentView } from '../../../shared/incidents';
 import type { IncidentBook } from '../incidents/incident-book';
-import type { FillRow } from '../journal/projections';
+import type { FillRow, OrderRow } from '../journal/projections';
+import { finding } from '../reconcile/compare';
+import { readPrice, readReference } from '../risk/price-value';
 import type { Reconciler } from '../reconcile/reconciler';
 import { FAILED_TRANSACTION_STATES, type VenueAccount, type VenueEvent, type VenueFill, type VenueOrder, type VenueTransaction } from '../venues/port';
 import { HeightWatch } from './height-watch';
 import { judgeLiquidation, type HeldPosition } from './liquidation-check';
 import { MessageWatch } from './message-watch';
 import { PriceWatch } from './price-watch';
-import { TriggerWatch } from './trigger-watch';
+import { TriggerWatch, type TriggerVerdict } from './trigger-watch';
 
-/** The journal's row for a fill it just recorded, as its projection holds it. */
-function fillRow(fill: VenueFill, record: JournalEvent): FillRow {
-  return {
-    venue: record.venue, fillId: fill.fillId, clientId: fill.clientId, venueOrderId: fill.venueOrderId, market: fill.market, side: fill.side,
-    price: fill.price, size: fill.size, fee: fill.fee, liquidity: fill.liquidity, fillType: fill.fillType, realizedPnl: fill.realizedPnl,
-    busted: false, seq: record.seq, bustSeq: null,
-  };
-}
+/** Incidents that carry a loss on one fill: they stand only while the fill does. */
+const LOSS_KINDS: ReadonlySet<string> = new Set(['UNEXPECTED_LIQUIDATION', 'UNEXPECTED_TRIGGER', 'UNVERIFIABLE_LIQUIDATION', 'ADL']);
 
 /** Cancels that are the order's own logic or the trader's, not the venue overriding them. */
 const OWN_CANCELS = new Set(['USER_CANCELED', 'REMAINING_IOC_CANCEL', 'POST_ONLY_WOULD_CROSS', 'REDUCE_ONLY_WILL_INCREASE']);
@@ -35,6 +31,12 @@ export interface MonitorDeps {
   positions(): HeldPosition[];
   referencePrice(market: string): string | null;
   referenceEvidence(market: string): number[];
+  /** The independent price at a moment (the live one for now, the journalled or backfilled one for the past). */
+  referenceAt(market: string, at: number): { price: string | null; evidence: number[] };
+  /** The account's order, for judging a fill caught up after a gap. */
+  order(clientId: string): OrderRow | null;
+  /** The account's fill as the journal holds it. */
+  fill(fillId: string): FillRow | null;
   maintenanceMargin(market: string): string | null;
   /** The venue's own last word on its mode. */
   venueSaysOk(): boolean;
@@ -49,7 +51,6 @@ export class Monitor {
   readonly triggers = new TriggerWatch();
   readonly messages = new MessageWatch();
   private account: { value: VenueAccount; seq: number } | null = null;
-  private readonly liquidationIncidents = new Map<string, IncidentView>();
 
   constructor(private readonly deps: MonitorDeps) {}
 
@@ -66,13 +67,15 @@ export class Monitor {
       case 'order':
         this.triggers.onOrder(event.order);
         return this.onOrder(event.order, event.at, record.seq);
-      case 'fill':
-        this.deps.reconciler.sawFill(fillRow(event.fill, record), event.at);
-        if (event.fill.fillType === 'LIQUIDATION') this.onLiquidation(event.fill, event.at, record.seq);
-        else this.onFill(event.fill, event.at, record.seq);
+      case 'fill': {
+        // A fact caught up after a gap is judged at its own time, not at the price now.
+        const at = event.via === 'rest' || event.via === 'backfill' ? (event.fill.venueAt ?? event.at) : event.at;
+        if (event.fill.fillType === 'LIQUIDATION' || event.fill.fillType === 'DELEVERAGE') this.onVenueClose(event.fill, at, event.at, record.seq);
+        else this.onFill(event.fill, at, event.at, record.seq);
         return;
+      }
       case 'trade_bust':
-        this.deps.reconciler.sawBust(event.bust.bustedFillId);
+        this.onBust(event.bust.bustedFillId, event.at, record);
         void this.deps.reconciler.request('trade bust');
         return;
       case 'transaction':
@@ -110,13 +113,11 @@ export class Monitor {
     if (stall) this.deps.incidents.affect(stall, clientId, seq);
   }
 
-  /** Reconciliation found fills the venue no longer has: a liquidation among them is undone. */
+  /** Reconciliation found fills the venue no longer has: a loss judged on one of them is undone. */
   onFindings(findings: Finding[]): void {
     for (const f of findings) {
       const incident = this.deps.incidents.add(f);
-      if (f.kind !== 'FILL_REVERSED') continue;
-      const liquidation = this.liquidationIncidents.get(String(f.detail.fillId));
-      if (liquidation) this.deps.incidents.markReversed(liquidation, incident, f.evidence);
+      if (f.kind === 'FILL_REVERSED') this.reverseLosses(String(f.detail.fillId), incident, f.evidence);
     }
   }
 
@@ -158,38 +159,92 @@ export class Monitor {
     });
   }
 
-  private onFill(fill: VenueFill, at: number, seq: number): void {
-    const reference = this.deps.referencePrice(fill.market);
-    const verdict = this.triggers.judgeFill(fill.clientId, reference);
+  /**
+   * A stop or take-profit fill: judged against the reference the trigger watch followed while the
+   * order waited; for a fill caught up after a gap, against the reference at the fill's own time.
+   */
+  private onFill(fill: VenueFill, at: number, detectedAt: number, seq: number): void {
+    const past = at !== detectedAt;
+    const reference = this.deps.referenceAt(fill.market, at);
+    const verdict = past ? this.caughtUpTrigger(fill, reference.price) : this.triggers.judgeFill(fill.clientId, reference.price);
     if (!verdict) return;
     this.deps.incidents.add({
-      kind: 'UNEXPECTED_TRIGGER', market: fill.market, clientIds: [verdict.clientId], at, detectedAt: at,
-      evidence: [seq, ...this.deps.referenceEvidence(fill.market)],
+      kind: 'UNEXPECTED_TRIGGER', market: fill.market, clientIds: [verdict.clientId], at, detectedAt,
+      evidence: [seq, ...reference.evidence],
       summary: `${verdict.clientId} triggered at ${verdict.trigger} and filled ${fill.size} at ${fill.price}, but the independent price came no nearer than ${verdict.nearest}`,
-      detail: { fillId: fill.fillId, side: fill.side, price: fill.price, size: fill.size, fee: fill.fee, reference, trigger: verdict.trigger, nearest: verdict.nearest },
+      detail: { fillId: fill.fillId, side: fill.side, price: fill.price, size: fill.size, fee: fill.fee, reference: reference.price, trigger: verdict.trigger, nearest: verdict.nearest },
     });
   }
 
-  private onLiquidation(fill: VenueFill, at: number, seq: number): void {
-    const reference = this.deps.referencePrice(fill.market);
-    const verdict = judgeLiquidation(this.account?.value.totalCollateral ?? null, this.deps.positions(), this.deps.referencePrice, this.deps.maintenanceMargin);
+  /** A trigger order's fill found after a gap: the reference at the fill's time had not reached the trigger. */
+  private caughtUpTrigger(fill: VenueFill, reference: string | null): TriggerVerdict | null {
+    const order = fill.clientId ? this.deps.order(fill.clientId) : null;
+    if (!order || order.triggerPrice === null || !/^(STOP|TAKE_PROFIT)/.test(order.type)) return null;
+    const ref = readReference(reference);
+    const trigger = readPrice(order.triggerPrice);
+    if (ref === null || trigger === null) return null;
+    const falling = (order.side === 'SELL') === order.type.startsWith('STOP');
+    const reached = falling ? ref.lte(trigger) : ref.gte(trigger);
+    return reached ? null : { clientId: order.clientId as string, trigger: trigger.toString(), nearest: ref.toString() };
+  }
+
+  /**
+   * A position the venue closed itself — a liquidation of ours, or auto-deleveraging against
+   * someone else's — valued at the independent price at that moment.
+   */
+  private onVenueClose(fill: VenueFill, at: number, detectedAt: number, seq: number): void {
+    const reference = this.deps.referenceAt(fill.market, at);
+    const evidence = [seq, ...(this.account ? [this.account.seq] : []), ...reference.evidence];
+    const base = { market: fill.market, clientIds: fill.clientId ? [fill.clientId] : [], at, detectedAt, evidence };
+    const detail = { fillId: fill.fillId, side: fill.side, price: fill.price, size: fill.size, fee: fill.fee, reference: reference.price };
+    if (fill.fillType === 'DELEVERAGE') {
+      this.deps.incidents.add({
+        ...base, kind: 'ADL',
+        summary: reference.price === null
+          ? `auto-deleveraged ${fill.size} ${fill.market} at ${fill.price}; no independent price for that moment`
+          : `auto-deleveraged ${fill.size} ${fill.market} at ${fill.price} while the independent price was ${reference.price}`,
+        detail,
+      });
+      return;
+    }
+    const verdict = judgeLiquidation(
+      this.account?.value.totalCollateral ?? null, this.deps.positions(),
+      (market) => (market === fill.market ? reference.price : this.deps.referenceAt(market, at).price), this.deps.maintenanceMargin,
+    );
     if (verdict.verdict === 'consistent') return;
-    const evidence = [seq, ...(this.account ? [this.account.seq] : []), ...this.deps.referenceEvidence(fill.market)];
-    const base = { market: fill.market, clientIds: fill.clientId ? [fill.clientId] : [], at, detectedAt: at, evidence };
-    const detail = { fillId: fill.fillId, side: fill.side, price: fill.price, size: fill.size, fee: fill.fee, reference };
-    const incident =
-      verdict.verdict === 'unverifiable'
-        ? this.deps.incidents.add({
-            ...base, kind: 'UNVERIFIABLE_LIQUIDATION',
-            summary: `liquidated ${fill.size} ${fill.market} at ${fill.price}; cannot check it: ${verdict.missing}`,
-            detail: { ...detail, missing: verdict.missing },
-          })
-        : this.deps.incidents.add({
-            ...base, kind: 'UNEXPECTED_LIQUIDATION',
-            summary: `liquidated ${fill.size} ${fill.market} at ${fill.price} while the account, valued at the independent price ${reference}, had equity ${verdict.equity} above the maintenance requirement ${verdict.requirement}`,
-            detail: { ...detail, equity: verdict.equity, requirement: verdict.requirement },
-          });
-    this.liquidationIncidents.set(fill.fillId, incident);
+    if (verdict.verdict === 'unverifiable') {
+      this.deps.incidents.add({
+        ...base, kind: 'UNVERIFIABLE_LIQUIDATION',
+        summary: `liquidated ${fill.size} ${fill.market} at ${fill.price}; cannot check it: ${verdict.missing}`,
+        detail: { ...detail, missing: verdict.missing },
+      });
+      return;
+    }
+    this.deps.incidents.add({
+      ...base, kind: 'UNEXPECTED_LIQUIDATION',
+      summary: `liquidated ${fill.size} ${fill.market} at ${fill.price} while the account, valued at the independent price ${reference.price}, had equity ${verdict.equity} above the maintenance requirement ${verdict.requirement}`,
+      detail: { ...detail, equity: verdict.equity, requirement: verdict.requirement },
+    });
+  }
+
+  /** The venue busted a fill the journal held: it is reversed, and any loss judged on it no longer stands. */
+  private onBust(fillId: string, at: number, record: JournalEvent): void {
+    const fill = this.deps.fill(fillId);
+    if (!fill) return;
+    const incident = this.deps.incidents.add(finding('FILL_REVERSED', at, {
+      market: fill.market, clientIds: fill.clientId ? [fill.clientId] : [], evidence: [fill.seq, record.seq],
+      summary: `the venue busted fill ${fill.fillId} (${fill.side} ${fill.size} at ${fill.price}${fill.fillType !== 'FILL' ? `, ${fill.fillType}` : ''})`,
+      detail: { fillId: fill.fillId, fillType: fill.fillType, price: fill.price, size: fill.size, side: fill.side, realizedPnl: fill.realizedPnl, fee: fill.fee, reason: 'bust' },
+    }));
+    this.reverseLosses(fillId, incident, [record.seq]);
+  }
+
+  /** Loss incidents judged on a fill that no longer stands are marked reversed: a claim counts only standing fills. */
+  private reverseLosses(fillId: string, by: IncidentView, evidence: number[]): void {
+    for (const incident of this.deps.incidents.list()) {
+      if (!LOSS_KINDS.has(incident.kind) || incident.reversedBy !== null) continue;
+      if (incident.findings.some((f) => f.detail.fillId === fillId)) this.deps.incidents.markReversed(incident, by, evidence);
+    }
   }
 
   private take(verdict: ReturnType<PriceWatch['onMark']>, market: string, at: number): void {

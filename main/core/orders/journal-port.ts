@@ -15,8 +15,9 @@ export interface NewJournalEvent {
   raw?: string | null;
 }
 
+/** Appends through this port are stamped with the terminal's account; reads are scoped to it. */
 export interface DurableJournal {
   appendDurable(event: NewJournalEvent): JournalEvent;
-  /** The signed position in a market as the journal's fills add up to (decimal string). */
+  /** The signed position in a market as this account's journalled fills add up to (decimal string). */
   positionSize(market: string): string;
 }

@@ -23,7 +23,8 @@ export interface RestoredOrder extends OrderOutcome {
 export async function restoreCancelled(rows: OrderRow[], pipeline: OrderPipeline, alreadyRestored: ReadonlySet<string>): Promise<RestoredOrder[]> {
   const restored: RestoredOrder[] = [];
   for (const row of rows) {
-    if (!venueCancelled(row) || alreadyRestored.has(row.clientId)) continue;
+    // Only our own orders are ours to place again; one placed elsewhere is the trader's other tool's.
+    if (row.origin !== 'own' || row.clientId === null || !venueCancelled(row) || alreadyRestored.has(row.clientId)) continue;
     const outcome = await pipeline.place(ticketOf({ ...row, type: row.type as OrderType }), `${row.clientId}-R`, { restoredFrom: row.clientId });
     restored.push({ ...outcome, restoredFrom: row.clientId });
   }

@@ -1,6 +1,7 @@
 /**
- * The pure half of reconciliation: the venue's answers against the journal's projections, as
- * findings. It never invents a fill or an order; what the venue no longer has is named.
+ * The pure half of reconciliation: the venue's answers against the journal's projections for one
+ * account, inside the window both can see. It never invents a fill or an order; what the venue no
+ * longer has is named, what the journal lacks is handed to the one door as a venue fact.
  */
 import Decimal from 'decimal.js';
 import type { Finding } from '../../../shared/incidents';
@@ -17,49 +18,99 @@ export interface VenueStory {
 export interface JournalStory {
   fills: FillRow[];
   orders: OrderRow[];
-  positions: PositionRow[];
-  /** Fills already known to be reversed, so they are named once. */
-  reversedFills: ReadonlySet<string>;
+  /** Orders already found vanished, so they are named once. */
   vanishedOrders: ReadonlySet<string>;
 }
 
+/** The window the venue's lists cover: [start, now]; and the last seq the journal held when the venue was asked. */
+export interface CompareWindow {
+  start: number;
+  now: number;
+  /** Journal rows changed after this seq may be newer than the venue's answer: left for the next run. */
+  askedAtSeq: number;
+}
+
 export interface Comparison {
+  /** Venue fills the journal lacks, oldest first. */
+  newFills: VenueFill[];
+  /** Venue busts of fills the journal still counts. */
+  newBusts: TradeBust[];
+  /** Venue order states the journal does not hold yet (ours, or placed outside Blackbox). */
+  orderUpdates: VenueOrder[];
+  /** Journal fills inside the window that the venue no longer lists, busted or not: reversed. */
   reversed: FillRow[];
-  discovered: VenueFill[];
-  /** Orders the venue lists nowhere; each still needs a targeted look-up before it is called vanished. */
+  /** Orders the journal holds live that the venue lists nowhere; each still needs a look-up before it is called vanished. */
   missing: OrderRow[];
+  /** Orders that got no clear answer when sent, which the venue does list. */
   ambiguous: { row: OrderRow; order: VenueOrder }[];
   /** Orders the journal saw closed that the venue lists as live again (a rollback restored them). */
   reopened: { row: OrderRow; order: VenueOrder }[];
 }
 
-/** Fills younger than this may simply not have reached the venue's history yet; a fill of an earlier session is old. */
+/** Fills younger than this may simply not have reached the venue's history yet. */
 export const SETTLE_MS = 10_000;
 const LIVE = new Set(['NEW', 'UNTRIGGERED', 'OPEN']);
-/** States in which the venue accepted (or may have accepted) the order. */
-const VENUE_KNEW = new Set(['acked', 'NEW', 'UNTRIGGERED', 'OPEN', 'CLOSED']);
+/** States in which the journal holds the order as accepted and live at the venue. */
+const HELD_LIVE = new Set(['acked', 'NEW', 'UNTRIGGERED', 'OPEN']);
 
-export function compare(venue: VenueStory, journal: JournalStory, now: number, fillTimes: ReadonlyMap<string, number>): Comparison {
+/** When a fill happened, as well as the journal knows. */
+export const fillTime = (f: { venueAt: number | null }, fallback: number): number => f.venueAt ?? fallback;
+
+const orderId = (o: { clientId: string | null; venueOrderId: string | null }): string =>
+  o.clientId !== null ? `c:${o.clientId}` : `v:${o.venueOrderId}`;
+
+export function compare(venue: VenueStory, journal: JournalStory, window: CompareWindow): Comparison {
+  const journalFills = new Map(journal.fills.map((f) => [f.fillId, f]));
   const venueFills = new Set(venue.fills.map((f) => f.fillId));
   const busted = new Set(venue.busts.map((b) => b.bustedFillId));
-  const journalFills = new Set(journal.fills.map((f) => f.fillId));
-  const reversed = journal.fills.filter(
-    (f) => !f.busted && !journal.reversedFills.has(f.fillId) && !venueFills.has(f.fillId) && !busted.has(f.fillId) && now - (fillTimes.get(f.fillId) ?? Number.NEGATIVE_INFINITY) >= SETTLE_MS,
-  );
-  const discovered = venue.fills.filter((f) => !journalFills.has(f.fillId));
 
-  const venueOrders = new Map(venue.orders.filter((o) => o.clientId).map((o) => [o.clientId!, o]));
-  const missing = journal.orders.filter((row) => VENUE_KNEW.has(row.state) && !venueOrders.has(row.clientId) && !journal.vanishedOrders.has(row.clientId));
-  const ambiguous = journal.orders
-    .filter((row) => row.state === 'unresolved' && venueOrders.has(row.clientId))
-    .map((row) => ({ row, order: venueOrders.get(row.clientId)! }));
-  const reopened = journal.orders
-    .filter((row) => row.state === 'CLOSED' && LIVE.has(venueOrders.get(row.clientId)?.status ?? ''))
-    .map((row) => ({ row, order: venueOrders.get(row.clientId)! }));
-  return { reversed, discovered, missing, ambiguous, reopened };
+  const newFills = venue.fills
+    .filter((f) => !journalFills.has(f.fillId))
+    .sort((a, b) => fillTime(a, window.now) - fillTime(b, window.now));
+  const newBusts = venue.busts.filter((b) => {
+    const held = journalFills.get(b.bustedFillId);
+    return held !== undefined && !held.busted;
+  });
+  const reversed = journal.fills.filter((f) => {
+    if (f.busted || venueFills.has(f.fillId) || busted.has(f.fillId) || f.seq > window.askedAtSeq) return false;
+    const at = f.venueAt;
+    // A fill without a venue time cannot be placed in the window: it is never called reversed.
+    return at !== null && at >= window.start && window.now - at >= SETTLE_MS;
+  });
+
+  // The venue's lists by order; the open list is the later word where both have an order.
+  const venueOrders = new Map<string, VenueOrder>();
+  for (const o of venue.orders) venueOrders.set(orderId(o), o);
+  const rowsById = new Map<string, OrderRow>();
+  for (const row of journal.orders) {
+    if (row.clientId !== null) rowsById.set(`c:${row.clientId}`, row);
+    if (row.venueOrderId !== null) rowsById.set(`v:${row.venueOrderId}`, row);
+  }
+  const rowOf = (o: VenueOrder): OrderRow | undefined =>
+    (o.clientId !== null ? rowsById.get(`c:${o.clientId}`) : undefined) ?? rowsById.get(`v:${o.venueOrderId}`);
+
+  const orderUpdates: VenueOrder[] = [];
+  const ambiguous: Comparison['ambiguous'] = [];
+  const reopened: Comparison['reopened'] = [];
+  const listed = new Set<OrderRow>();
+  for (const order of venueOrders.values()) {
+    const row = rowOf(order);
+    if (row) listed.add(row);
+    if (row && row.lastSeq > window.askedAtSeq) continue;
+    if (row && row.state === order.status && row.remainingSize !== null && new Decimal(row.remainingSize).eq(order.remainingSize)) continue;
+    if (row?.state === 'unresolved') ambiguous.push({ row, order });
+    if (row?.state === 'CLOSED' && LIVE.has(order.status)) reopened.push({ row, order });
+    // The venue's story of an order we closed ourselves stays ours until it says otherwise.
+    if (row?.state === 'CLOSED' && order.status === 'CLOSED') continue;
+    orderUpdates.push(order);
+  }
+  const missing = journal.orders.filter(
+    (row) => row.origin === 'own' && HELD_LIVE.has(row.state) && !listed.has(row) && row.lastSeq <= window.askedAtSeq && !journal.vanishedOrders.has(row.clientId as string),
+  );
+  return { newFills, newBusts, orderUpdates, reversed, missing, ambiguous, reopened };
 }
 
-/** Venue position vs the journal's sum of fills, per market, after the corrections above. */
+/** Venue position vs the journal's sum of fills, per market. */
 export function positionDrift(venue: VenuePosition[], journal: PositionRow[]): { market: string; venue: string; journal: string }[] {
   const markets = new Set([...venue.map((p) => p.market), ...journal.map((p) => p.market)]);
   const drift: { market: string; venue: string; journal: string }[] = [];

@@ -15,11 +15,14 @@ import { krakenFeed } from '../reference/kraken';
 import type { Scenario } from '../scenario/types';
 import { startScenarioSimulator, type Simulator } from '../sim/simulator';
 import { SettlingGate } from '../terminal/event-gate';
+import { simulatorAccountId } from '../settings/account-id';
 import { Terminal } from '../terminal/terminal';
 import { ParadexAdapter } from '../venues/paradex/adapter';
 import { SimDevAuthenticator } from '../sim/dev-authenticator';
 
 /** Poll cadences in virtual time: within the 5 s staleness rule and the 5 s detection target, no faster. */
+/** Every replay records as one simulated account. */
+export const REPLAY_ACCOUNT = simulatorAccountId('replay');
 const REFERENCE_POLL_MS = 4_000;
 const STATUS_POLL_MS = 5_000;
 const CHAIN_POLL_MS = 5_000;
@@ -127,7 +130,7 @@ export class ReplaySession {
     const journal = Journal.open(this.journalPath, { clock, commitClock: systemClock });
     const gate = new SettlingGate();
     const terminal = new Terminal({
-      clock, journal, venue: adapter, gate, referencePollMs: REFERENCE_POLL_MS,
+      clock, journal, account: REPLAY_ACCOUNT, venue: adapter, gate, referencePollMs: REFERENCE_POLL_MS,
       feeds: [coinbaseFeed({ baseUrl: sim.feeds.coinbase, clock }), krakenFeed({ baseUrl: sim.feeds.kraken, clock }), binanceFeed({ baseUrl: sim.feeds.binance, clock })],
       newClientId: () => `T${++this.createdIds}`,
     });

@@ -14,6 +14,7 @@ import { coinbaseFeed } from '../reference/coinbase';
 import { feedsForAccount } from '../reference/feeds-for-account';
 import { krakenFeed } from '../reference/kraken';
 import { riskSettingsFor } from '../risk/risk-settings';
+import { accountIdOf, simulatorAccountId } from '../settings/account-id';
 import { memorySecretStore, MEMORY_ONLY_NOTE, type SecretStore } from '../settings/secret-store';
 import type { SettingsStore } from '../settings/settings';
 import { missingKeyNotice, startFailedNotice, VenueAccountBook, type LiveAccount } from '../settings/venue-account-book';
@@ -43,7 +44,7 @@ export async function startTerminal(options: StartTerminalOptions, live: LiveAcc
     const { account, key } = live;
     const venue = adapterForAccount(account, key, clock);
     const feeds = feedsForAccount(account, clock, options.referenceUrls);
-    return started(new Terminal({ clock, journal, venue, feeds, risk, label: accountLabel(account), markets: account.markets }));
+    return started(new Terminal({ clock, journal, account: accountIdOf(account), venue, feeds, risk, label: accountLabel(account), markets: account.markets }));
   }
   const sim = await startDemoSimulator({ clock });
   const { restUrl, wsUrl, rpcUrl } = sim.venue;
@@ -62,7 +63,7 @@ export async function startTerminal(options: StartTerminalOptions, live: LiveAcc
   ];
   // Test hooks reach the demo simulator's engine; only an e2e fixture sets the variable.
   const injectVenueFault = process.env.BLACKBOX_TEST_HOOKS === '1' ? (fault: VenueFault) => sim.engine.apply(fault) : undefined;
-  return started(new Terminal({ clock, journal, venue, feeds, risk, label: 'Simulator', onClose: () => sim.stop(), injectVenueFault }));
+  return started(new Terminal({ clock, journal, account: simulatorAccountId('Simulator'), venue, feeds, risk, label: 'Simulator', onClose: () => sim.stop(), injectVenueFault }));
 }
 
 async function started(terminal: Terminal): Promise<Terminal> {

@@ -29,12 +29,19 @@ import { journalPorts } from './journal-ports';
 import { JournalReview } from './journal-review';
 import { PriceHistory } from './price-history';
 import { ReferenceRecorder } from './reference-recorder';
+import { ReferenceAt } from './reference-at';
+import { StreamCoverage } from './stream-coverage';
 import { VenueRecorder } from './venue-recorder';
 import { VenueView } from './venue-view';
 
 export interface TerminalParts {
   clock: Clock;
   journal: Journal;
+  /**
+   * The trading account every record of this terminal belongs to (DESIGN §6), e.g.
+   * `paradex:mainnet:0x…` or `sim:local:Simulator`; everything it reads is scoped to it.
+   */
+  account: string;
   venue: VenueAdapter;
   feeds: ReferenceFeed[];
   referencePollMs?: number;
@@ -57,6 +64,8 @@ export interface TerminalParts {
 const VENUE_CLOSED_MODES = new Set<VenueStatus>(['maintenance', 'cancel_only', 'post_only', 'halted']);
 /** Snapshots are pushed at most this often, however busy the venue is. */
 const SNAPSHOT_COALESCE_MS = 100;
+/** A fact this close to now is judged at the live reference; an older one at the journalled or backfilled one. */
+const LIVE_REFERENCE_MS = 5_000;
 /** Reconciliation also runs on this cadence, whatever else happens. */
 const RECONCILE_EVERY_MS = 60_000;
 const MODE_REJECTION = /^SYSTEM_STATUS_(CANCEL_ONLY|POST_ONLY|MAINTENANCE)$/;
@@ -87,6 +96,9 @@ export class Terminal {
   private readonly gate: EventGate;
   private readonly stops: (() => void)[] = [];
   private readonly markets = new Map<string, VenueMarket>();
+  private readonly recorder: VenueRecorder;
+  private readonly coverage = new StreamCoverage();
+  private readonly pastReference: ReferenceAt;
   private reopenedAt: number | null = null;
   /** The venue's last reported cash balance, to match refunds against. */
   private balance: string | null = null;
@@ -99,18 +111,29 @@ export class Terminal {
     this.journalPath = journal.path;
     this.gate = parts.gate ?? immediateGate;
     this.review = new JournalReview(journal);
-    this.ports = journalPorts(journal);
+    this.ports = journalPorts(journal, parts.account);
     this.reference = new ReferencePrice({ clock, sources: feeds.map((f) => f.source) });
     this.referenceRecorder = new ReferenceRecorder(this.ports);
     this.incidents = new IncidentBook(this.ports, venue.venue);
     this.claims = new ClaimBook(this.ports, venue.venue, () => clock.now(), () => this.balance);
     const health = journal.health().state;
     if (health !== 'failed') {
-      this.incidents.restore(incidentsFromJournal(journal), health === 'ok' ? clock.now() : null);
-      this.claims.restore(claimsFromJournal(journal));
+      this.incidents.restore(incidentsFromJournal(journal, parts.account), health === 'ok' ? clock.now() : null);
+      this.claims.restore(claimsFromJournal(journal, parts.account));
     }
     this.stops.push(this.incidents.onChange((incident) => this.emit('incident', incident)));
-    this.reconciler = new Reconciler({ clock, journal, venue, since: clock.now(), onFindings: (findings) => this.monitor.onFindings(findings), onReconciled: (ids, evidence) => this.monitor.onReconciled(ids, evidence) });
+    this.recorder = new VenueRecorder(this.ports, venue.venue);
+    this.pastReference = new ReferenceAt(journal, this.ports, parts.account, feeds);
+    this.reconciler = new Reconciler({
+      clock, journal, venue, account: parts.account, sessionStart: clock.now(),
+      admit: (event) => this.applyVenueEvent(event),
+      backfillReference: (market, at) => (this.isLive(at) ? Promise.resolve() : this.pastReference.ensure(market, at)),
+      streamCovered: (at) => this.coverage.covered(at),
+      append: (event) => this.ports.appendDurable(event),
+      vanished: this.incidents.list().filter((i) => i.findings.some((f) => f.kind === 'ORDER_VANISHED')).flatMap((i) => i.clientIds),
+      onFindings: (findings) => this.monitor.onFindings(findings),
+      onReconciled: (ids, evidence) => this.monitor.onReconciled(ids, evidence),
+    });
     this.monitor = new Monitor({
       incidents: this.incidents,
       reconciler: this.reconciler,
@@ -118,10 +141,16 @@ export class Terminal {
       positions: () => this.view.positionList().flatMap((p) => (p.entryPrice ? [{ market: p.market, size: p.size, entryPrice: p.entryPrice }] : [])),
       referencePrice: (market) => this.reference.quote(market).price,
       referenceEvidence: (market) => [...(this.referenceSeqs.get(market)?.values() ?? [])],
+      referenceAt: (market, at) =>
+        this.isLive(at)
+          ? { price: this.reference.quote(market).price, evidence: [...(this.referenceSeqs.get(market)?.values() ?? [])] }
+          : this.pastReference.read(market, at),
+      order: (clientId) => journal.orders({ account: parts.account, clientId })[0] ?? null,
+      fill: (fillId) => journal.fills({ account: parts.account, fillId })[0] ?? null,
       maintenanceMargin: (market) => this.markets.get(market)?.maintenanceMargin ?? null,
       venueSaysOk: () => this.view.venueMode === 'ok',
       setHalted: (halted, at) => this.changeStatus(() => this.view.setHalted(halted, at), at, 'height'),
-      closeReason: (clientId) => journal.orders({ clientId })[0]?.reason ?? null,
+      closeReason: (clientId) => journal.orders({ account: parts.account, clientId })[0]?.reason ?? null,
     });
     this.pipeline = new OrderPipeline({
       journal: this.ports,
@@ -135,8 +164,7 @@ export class Terminal {
       onOutcome: (command, outcome) => this.afterCommand(command, outcome),
     });
     this.handlers = buildHandlers(this);
-    const recorder = new VenueRecorder(this.ports, venue.venue);
-    this.stops.push(venue.subscribe((event) => this.gate.deliver(venueChannel(event), () => this.applyVenueEvent(recorder, event))));
+    this.stops.push(venue.subscribe((event) => this.gate.deliver(venueChannel(event), () => void this.applyVenueEvent(event))));
   }
 
   /** Connects to the venue, learns its markets and starts the reference feeds and reconciliation. */
@@ -179,7 +207,7 @@ export class Terminal {
 
   /** The live journal's order rows (never a file opened for review). */
   journalOrders(filter?: { clientId?: string }): OrderRow[] {
-    return this.parts.journal.orders({ ...filter, venue: this.parts.venue.venue });
+    return this.parts.journal.orders({ ...filter, account: this.parts.account });
   }
 
   /** Live journal records by seq, in the order asked; seqs past the head are skipped. */
@@ -205,6 +233,7 @@ export class Terminal {
       venue: {
         name: this.parts.venue.venue,
         account: this.parts.label ?? this.parts.venue.venue,
+        accountId: this.parts.account,
         watchOnly: this.parts.venue.watchOnly,
         status: this.view.status,
         since: this.view.since,
@@ -255,14 +284,28 @@ export class Terminal {
     await this.parts.onClose?.();
   }
 
-  private applyVenueEvent(recorder: VenueRecorder, event: VenueEvent): void {
-    const record = recorder.record(event);
+  /** Whether `at` is now enough for the live reference to stand for the price then. */
+  private isLive(at: number): boolean {
+    return Math.abs(this.parts.clock.now() - at) <= LIVE_REFERENCE_MS;
+  }
+
+  /**
+   * The one door for venue facts (DESIGN §2.8): from the stream, or from a REST look-up handed
+   * in by the reconciler. Journalled once by the recorder, then judged by the monitor.
+   */
+  private applyVenueEvent(event: VenueEvent): JournalEvent | null {
+    const record = this.recorder.record(event);
+    if (event.kind === 'connection') {
+      if (event.state === 'up') this.coverage.up(event.at);
+      else this.coverage.down(event.at);
+    }
     if (event.kind === 'account') this.balance = event.account.totalCollateral;
     const wasDown = this.view.connection === 'disconnected';
     this.changeStatus(() => this.view.apply(event), event.at, event.kind);
     this.monitor.onVenueEvent(event, record);
     if (event.kind === 'price') this.emit('price', this.prices.record(event.price.market, event.at, { mark: event.price.markPrice }));
     if (event.kind === 'connection' && event.state === 'up' && wasDown) void this.reconciler.request('reconnect');
+    return record;
   }
 
   /**

@@ -3,14 +3,20 @@
  * status and connection changes commit durably; high-rate samples (prices, positions, account,
  * height) are group-committed.
  */
+import Decimal from 'decimal.js';
 import type { EventKind, JournalEvent } from '../../../shared/domain';
 import { JournalInputError } from '../journal/errors';
+import type { FillRow, OrderRow } from '../journal/projections';
 import type { NewJournalEvent } from '../orders/journal-port';
 import { FAILED_TRANSACTION_STATES, type VenueEvent } from '../venues/port';
 import { PriceSampler } from './price-sampling';
 
 export interface RecordingJournal {
   append(event: NewJournalEvent, options: { durable: boolean }): JournalEvent;
+  /** The account's fill with this venue id, if the journal holds it. */
+  knownFill(fillId: string): FillRow | null;
+  /** The account's order, ours by client id or any by venue order id. */
+  knownOrder(clientId: string | null, venueOrderId: string | null): OrderRow | null;
 }
 
 interface Mapped {
@@ -35,11 +41,11 @@ function map(event: VenueEvent): Mapped {
       return { kind: 'PRICE_SAMPLE', durable: false, market: event.price.market, payload: { source: 'venue', ...event.price } };
     case 'order': {
       const { order } = event;
-      return { kind: 'VENUE_ORDER_UPDATE', durable: true, market: order.market, clientId: order.clientId, venueOrderId: order.venueOrderId, payload: withoutNulls(order) };
+      return { kind: 'VENUE_ORDER_UPDATE', durable: true, market: order.market, clientId: order.clientId, venueOrderId: order.venueOrderId, payload: { ...withoutNulls(order), source: event.via ?? 'ws' } };
     }
     case 'fill': {
       const { fill } = event;
-      return { kind: 'FILL', durable: true, market: fill.market, clientId: fill.clientId, venueOrderId: fill.venueOrderId, payload: withoutNulls(fill) };
+      return { kind: 'FILL', durable: true, market: fill.market, clientId: fill.clientId, venueOrderId: fill.venueOrderId, payload: { ...withoutNulls(fill), source: event.via ?? 'ws' } };
     }
     case 'position':
       return { kind: 'POSITION_SNAPSHOT', durable: false, market: event.position.market, payload: event.position };
@@ -51,7 +57,7 @@ function map(event: VenueEvent): Mapped {
       return { kind: 'TRANSACTION_STATE', durable: failed, payload: withoutNulls(event.transaction) };
     }
     case 'trade_bust':
-      return { kind: 'TRADE_BUST', durable: true, payload: { fillId: event.bust.bustedFillId, ...withoutNulls(event.bust) } };
+      return { kind: 'TRADE_BUST', durable: true, payload: { fillId: event.bust.bustedFillId, ...withoutNulls(event.bust), source: event.via ?? 'ws' } };
     case 'chain_height':
       // Every reading counts, unchanged ones too: a height standing still is the evidence of a halt.
       return { kind: 'CHAIN_HEIGHT', durable: false, payload: { height: event.height } };
@@ -80,8 +86,14 @@ export class VenueRecorder {
     private readonly venue: string,
   ) {}
 
-  /** Journals the event unless it repeats what was just recorded; returns the stored record. */
+  /**
+   * Journals the event unless the journal already knows it; returns the stored record. This is
+   * the one door for venue facts (DESIGN §2.8): a fill or bust from the stream, a REST look-up or
+   * a backfill is journalled once, by its venue identity; a REST order state only when it says
+   * something the journal does not hold yet.
+   */
   record(event: VenueEvent): JournalEvent | null {
+    if (this.known(event)) return null;
     if (event.kind === 'status') {
       // The venue is polled every few seconds; its answer is evidence when it changes.
       if (event.status === this.lastStatus) return null;
@@ -99,6 +111,25 @@ export class VenueRecorder {
       const source = event.kind === 'venue_error' ? event.source : 'rest';
       const problem = `not journaled as ${event.kind}: ${error.message}`;
       return this.append(event, { kind: 'MALFORMED_MESSAGE', durable: true, payload: { source, problem } });
+    }
+  }
+
+  private known(event: VenueEvent): boolean {
+    switch (event.kind) {
+      case 'fill':
+        return this.journal.knownFill(event.fill.fillId) !== null;
+      case 'trade_bust': {
+        const fill = this.journal.knownFill(event.bust.bustedFillId);
+        // A stream bust of a fill never seen is still evidence; a REST one adds nothing.
+        return fill ? fill.busted : event.via === 'rest' || event.via === 'backfill';
+      }
+      case 'order': {
+        if (event.via === undefined || event.via === 'ws') return false;
+        const row = this.journal.knownOrder(event.order.clientId, event.order.venueOrderId);
+        return row !== null && row.state === event.order.status && row.remainingSize !== null && new Decimal(row.remainingSize).eq(event.order.remainingSize);
+      }
+      default:
+        return false;
     }
   }
 

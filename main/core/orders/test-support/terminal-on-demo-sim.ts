@@ -23,7 +23,7 @@ export async function terminalOnDemoSim(): Promise<{ terminal: Terminal; sim: Si
   const journal = Journal.open(join(mkdtempSync(join(tmpdir(), 'bb-orders-')), 'journal.db'), { clock });
   const venue = new ParadexAdapter({ restUrl, wsUrl, rpcUrl, markets: [], clock, auth: new SimDevAuthenticator({ restUrl, clock, timeoutMs: 2_000 }), requestTimeoutMs: 2_000 });
   const feeds = [coinbaseFeed({ baseUrl: sim.feeds.coinbase, clock }), krakenFeed({ baseUrl: sim.feeds.kraken, clock }), binanceFeed({ baseUrl: sim.feeds.binance, clock })];
-  const terminal = new Terminal({ clock, journal, venue, feeds, referencePollMs: 200, onClose: () => sim.stop() });
+  const terminal = new Terminal({ clock, journal, account: 'sim:local:test', venue, feeds, referencePollMs: 200, onClose: () => sim.stop() });
   await terminal.start();
   // The band needs an independent price: wait for the first quorum of samples.
   await new Promise<void>((resolve) => {
