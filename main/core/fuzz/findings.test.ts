@@ -30,6 +30,10 @@ const EXPECTED: Record<string, (obs: Observation) => void> = {
     expect(obs.findings.filter((f) => f.kind === 'FILL_REVERSED').map((f) => f.clientIds)).toEqual([['U2']]);
     expect(obs.report.orders.find((o) => o.clientId === 'U2')?.reason ?? '').not.toMatch(/without a fill or a reason/);
   },
+  'fuzz-outage-accepted-order-unresolved.json': (obs) => {
+    expect(states(obs)).toEqual({ U1: 'FILLED' });
+    expect(findingKinds(obs)).toContain('API_AMBIGUITY');
+  },
   'fuzz-restart-false-reversal.json': (obs) => {
     expect(states(obs)).toEqual({ A1: 'FILLED', A2: 'FILLED', B1: 'FILLED' });
     expect(findingKinds(obs)).not.toContain('FILL_REVERSED');
