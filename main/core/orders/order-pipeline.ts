@@ -157,6 +157,11 @@ export class OrderPipeline {
         append({ kind: 'ORDER_REJECT', payload: { code: result.code, message: result.message, httpStatus: result.httpStatus }, raw: result.raw });
         return this.finish(clientId, ticket, size, 'rejected', `${result.code}: ${result.message}`, decision);
       case 'unresolved':
+        // No request means no byte reached the venue (unsigned, watch-only): certainly never sent, so denied.
+        if (result.request === null) {
+          append({ kind: 'ORDER_DENIED', payload: { reason: result.reason } });
+          return this.finish(clientId, ticket, size, 'denied', result.reason, decision);
+        }
         append({ kind: 'ORDER_UNRESOLVED', payload: { reason: result.reason, httpStatus: result.httpStatus }, raw: result.raw });
         return this.finish(clientId, ticket, size, 'unresolved', result.reason, decision);
     }
