@@ -30,3 +30,32 @@ export function krakenTicker(key: string, price: Decimal, now: number) {
 export function binanceTicker(symbol: string, price: Decimal) {
   return { symbol, price: plain(price) };
 }
+
+/** One minute of the reference path: open at its start, close at its end (or now, while it runs). */
+export interface MinuteBar {
+  openTime: number;
+  open: Decimal;
+  high: Decimal;
+  low: Decimal;
+  close: Decimal;
+}
+
+/**
+ * Coinbase Exchange candles, newest first: [time_s, low, high, open, close, volume] as JSON
+ * numbers, written as text so that no float ever touches a price.
+ */
+export function coinbaseCandlesText(bars: readonly MinuteBar[]): string {
+  const rows = [...bars].reverse().map((b) => `[${b.openTime / 1000},${plain(b.low)},${plain(b.high)},${plain(b.open)},${plain(b.close)},1]`);
+  return `[${rows.join(',')}]`;
+}
+
+/** Kraken OHLC: [time_s, open, high, low, close, vwap, volume, count]; `last` is the newest committed minute. */
+export function krakenOhlc(key: string, bars: readonly MinuteBar[], lastSeconds: number) {
+  const rows = bars.map((b) => [b.openTime / 1000, plain(b.open), plain(b.high), plain(b.low), plain(b.close), plain(b.close), '1.00000000', 60]);
+  return { error: [], result: { [key]: rows, last: lastSeconds } };
+}
+
+/** Binance klines, oldest first: [openTime, open, high, low, close, volume, closeTime, quoteVolume, trades, takerBase, takerQuote, ignore]. */
+export function binanceKlines(bars: readonly MinuteBar[]) {
+  return bars.map((b) => [b.openTime, plain(b.open), plain(b.high), plain(b.low), plain(b.close), '1.00000000', b.openTime + 59_999, plain(b.close), 60, '0.50000000', plain(b.close.div(2)), '0']);
+}
