@@ -5,7 +5,7 @@
  * Cosmos transactions signed by the wallet, which this terminal does not hold.
  */
 import type {
-  OrderLookup, QueryResult, TradeBust, VenueAccount, VenueAdapter, VenueEvent, VenueFill, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
+  OrderLookup, QueryResult, TradeBust, VenueAccount, VenueAdapter, VenueBalance, VenueEvent, VenueFill, VenueFunding, VenueMarket, VenueMode, VenueOrder, VenuePosition, VenuePrice,
 } from '../port';
 import { StreamLink } from '../stream-link';
 import { WatchAdapter } from '../watch-adapter';
@@ -28,7 +28,7 @@ export class DydxAdapter extends WatchAdapter implements VenueAdapter {
     const timeoutMs = config.requestTimeoutMs ?? DYDX_DEFAULTS.requestTimeoutMs;
     this.indexer = new DydxIndexer({ restUrl: config.restUrl, clock, timeoutMs });
     const emit = (event: VenueEvent) => this.listeners.emit(event);
-    this.stream = new DydxStream({ markets: config.markets, fetchOrder: (id) => this.fetchOrder(id), emit });
+    this.stream = new DydxStream({ markets: config.markets, fetchOrder: (id) => this.fetchOrder(id), emit, drifts: this.reports.drifts });
     this.queries = new DydxQueries(this.indexer, {
       address: config.address,
       subaccountNumber: config.subaccountNumber,
@@ -73,6 +73,14 @@ export class DydxAdapter extends WatchAdapter implements VenueAdapter {
 
   fills(query: { since: number; market?: string }): Promise<QueryResult<VenueFill[]>> {
     return this.reports.reported(this.queries.fills(query));
+  }
+
+  funding(query: { since: number; market?: string }): Promise<QueryResult<VenueFunding[]>> {
+    return this.reports.reported(this.queries.funding(query));
+  }
+
+  balances(): Promise<QueryResult<VenueBalance[]>> {
+    return this.reports.reported(this.queries.balances());
   }
 
   /** dYdX settles every fill in the block that matched it: there are no trade busts to read. */

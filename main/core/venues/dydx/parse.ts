@@ -1,18 +1,23 @@
 /**
  * dYdX v4 payloads → port types. What does not map one to one is decided here, once:
- *  - fill types follow the indexer code, not the docs page (venue-apis.md §2.4): LIQUIDATED and
- *    DELEVERAGED are fills of *this* subaccount being closed out → LIQUIDATION; OFFSETTING is a
- *    healthy position the venue closed against a deleveraged one → UNWIND_TRANSFER; LIQUIDATION
- *    (we absorbed someone else's liquidation as maker) and TWAP suborders are ordinary fills.
+ *  - fill types follow the indexer code, not the docs page (venue-apis.md §2.4): LIQUIDATED is a
+ *    fill of *this* subaccount being liquidated → LIQUIDATION; DELEVERAGED (this subaccount
+ *    deleveraged) → DELEVERAGE; OFFSETTING (a healthy position the venue closed against a
+ *    deleveraged one) → OFFSETTING; LIQUIDATION (we absorbed someone else's liquidation as maker)
+ *    and TWAP suborders are ordinary fills; a type not listed is kept as the indexer wrote it.
  *  - BEST_EFFORT_CANCELED may still match, so it stays open (flagged); BEST_EFFORT_OPENED is NEW.
  *  - order types the port lacks keep their venue name in `flags` beside the nearest port type.
  */
 import Decimal from 'decimal.js';
-import type { FillType, VenueFill, VenueMarket, VenueOrder, VenueOrderStatus, VenueOrderType, VenuePosition, VenuePrice } from '../port';
-import { describeIssues } from '../common/parsed';
-import type { Parsed } from '../common/parsed';
+import { derivedId } from '../common/derived-id';
+import { readMessage } from '../common/drift';
+import { describeIssues, type Parsed } from '../common/parsed';
+import type {
+  FillType, VenueBalance, VenueFill, VenueFunding, VenueMarket, VenueOrder, VenueOrderStatus, VenueOrderType, VenuePosition, VenuePrice,
+} from '../port';
 import {
-  fillSchema, orderSchema, perpetualMarketSchema, positionSchema, type DydxFillType, type DydxOrder, type MarketStatus,
+  assetPositionSchema, fill, fundingPayment, orderSchema, perpetualMarketSchema, positionSchema, type DydxFillType, type DydxOrder,
+  type MarketStatus, type REMOVAL_REASONS,
 } from './schemas';
 
 export interface DydxMarket {
@@ -104,7 +109,7 @@ export function readOrder(input: unknown): Parsed<VenueOrder> {
  * (USER_CANCELED, REMAINING_IOC_CANCEL, POST_ONLY_WOULD_CROSS); every venue-initiated reason is
  * kept verbatim. A replaced order was the trader's doing, so it counts as their cancel.
  */
-const CORE_WORDS: Partial<Record<NonNullable<DydxOrder['removalReason']>, string>> = {
+const CORE_WORDS: Partial<Record<(typeof REMOVAL_REASONS)[number], string>> = {
   ORDER_REMOVAL_REASON_USER_CANCELED: 'USER_CANCELED',
   ORDER_REMOVAL_REASON_REPLACED: 'USER_CANCELED',
   ORDER_REMOVAL_REASON_IMMEDIATE_OR_CANCEL_WOULD_REST_ON_BOOK: 'REMAINING_IOC_CANCEL',
@@ -114,7 +119,7 @@ const CORE_WORDS: Partial<Record<NonNullable<DydxOrder['removalReason']>, string
 
 /** The removal reason only comes over the WebSocket; a REST cancel says just that it was cancelled. */
 function cancelReason(o: DydxOrder): string | null {
-  if (o.removalReason && o.removalReason !== 'ORDER_REMOVAL_REASON_FULLY_FILLED') return CORE_WORDS[o.removalReason] ?? o.removalReason;
+  if (o.removalReason && o.removalReason !== 'ORDER_REMOVAL_REASON_FULLY_FILLED') return CORE_WORDS[o.removalReason as (typeof REMOVAL_REASONS)[number]] ?? o.removalReason;
   if (o.status === 'CANCELED' || o.status === 'BEST_EFFORT_CANCELED') return `${o.status} (no removal reason over REST)`;
   if (o.status === 'ERROR') return 'ERROR';
   return null;
@@ -123,37 +128,66 @@ function cancelReason(o: DydxOrder): string | null {
 const PORT_FILL_TYPES: Record<DydxFillType, FillType> = {
   LIMIT: 'FILL',
   LIQUIDATED: 'LIQUIDATION',
-  DELEVERAGED: 'LIQUIDATION',
-  OFFSETTING: 'UNWIND_TRANSFER',
+  DELEVERAGED: 'DELEVERAGE',
+  OFFSETTING: 'OFFSETTING',
   LIQUIDATION: 'FILL',
   TWAP_SUBORDER: 'FILL',
 };
 
 /** `clientIdOf` finds the client id of a known order: dYdX fills name only the venue order id. */
 export function readFill(input: unknown, clientIdOf: (orderId: string) => string | null): Parsed<VenueFill> {
-  const parsed = fillSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problem: `fill: ${describeIssues(parsed.error)}` };
-  const f = parsed.data;
+  const read = readMessage(fill, input);
+  if (!read.ok) return read;
+  const f = read.data;
+  const market = f.market ?? f.ticker;
+  if (!market) return { ok: false, problem: 'dydx fill: names no market (neither market nor ticker)', drift: read.drift };
   const orderId = f.orderId ?? null;
+  const defaults = [...(f.fee === null ? ['fee'] : []), ...(f.liquidity ? [] : ['liquidity']), ...(f.type ? [] : ['type'])];
   return {
     ok: true,
     venueAt: f.createdAt,
+    drift: read.drift,
     value: {
       fillId: f.id,
       venueOrderId: orderId,
       clientId: orderId === null ? null : clientIdOf(orderId),
-      market: (f.market ?? f.ticker) as string,
+      market,
       side: f.side,
-      liquidity: f.liquidity,
-      fillType: PORT_FILL_TYPES[f.type],
+      liquidity: f.liquidity ?? 'TAKER',
+      fillType: f.type === undefined ? 'FILL' : (PORT_FILL_TYPES[f.type as DydxFillType] ?? f.type),
       price: f.price,
       size: f.size,
-      fee: f.fee,
+      fee: f.fee ?? '0',
       feeCurrency: 'USDC',
       realizedPnl: null,
       venueAt: f.createdAt,
+      ...(defaults.length > 0 ? { defaults } : {}),
     },
   };
+}
+
+/** A funding payment: the indexer gives it no id, so one is derived from market, height and time. */
+export function readFundingPayment(input: unknown): Parsed<VenueFunding> {
+  const read = readMessage(fundingPayment, input);
+  if (!read.ok) return read;
+  const p = read.data;
+  const identity = derivedId('hash(ticker,createdAtHeight,createdAt)', [p.ticker, p.createdAtHeight, p.createdAt]);
+  // The size is unsigned beside its side; the port's position size is signed.
+  const size = p.size === null ? null : p.side === 'SHORT' ? new Decimal(p.size).abs().negated().toString() : p.size;
+  return {
+    ok: true,
+    venueAt: p.createdAt,
+    drift: read.drift,
+    value: { id: identity.id, idDerived: identity.recipe, market: p.ticker, amount: p.payment, rate: p.rate, positionSize: size, venueAt: p.createdAt },
+  };
+}
+
+export function readAssetBalance(input: unknown): Parsed<VenueBalance> {
+  const parsed = assetPositionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problem: `asset position: ${describeIssues(parsed.error)}` };
+  const { symbol, side, size } = parsed.data;
+  const magnitude = new Decimal(size).abs();
+  return { ok: true, venueAt: null, value: { asset: symbol, size: (side === 'SHORT' ? magnitude.negated() : magnitude).toString(), venueAt: null } };
 }
 
 export function readPosition(input: unknown): Parsed<VenuePosition> {

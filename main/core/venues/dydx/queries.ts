@@ -4,15 +4,18 @@
  */
 import Decimal from 'decimal.js';
 import type {
-  MalformedItem, OrderLookup, QueryError, QueryResult, VenueAccount, VenueFill, VenueMarket, VenueOrder, VenuePosition,
-  VenuePrice,
+  MalformedItem, OrderLookup, QueryError, QueryResult, VenueAccount, VenueBalance, VenueFill, VenueFunding, VenueMarket, VenueOrder,
+  VenuePosition, VenuePrice,
 } from '../port';
-import type { Parsed } from '../common/parsed';
-import { describeIssues } from '../common/parsed';
-import { oraclePrice, readFill, readOrder, readPerpetualMarket, readPosition, toVenueMarket, type DydxMarket } from './parse';
+import type { FieldDrift } from '../common/drift';
+import { describeIssues, type Parsed } from '../common/parsed';
+import {
+  oraclePrice, readAssetBalance, readFill, readFundingPayment, readOrder, readPerpetualMarket, readPosition, toVenueMarket, type DydxMarket,
+} from './parse';
 import type { DydxIndexer, IndexerAnswer } from './rest';
 import {
-  fillsAnswerSchema, heightAnswerSchema, marketsAnswerSchema, positionsAnswerSchema, subaccountAnswerSchema, subaccountSchema,
+  fillsAnswerSchema, fundingAnswerSchema, heightAnswerSchema, marketsAnswerSchema, positionsAnswerSchema, subaccountAnswerSchema,
+  subaccountSchema,
 } from './schemas';
 
 export interface DydxScope {
@@ -25,7 +28,7 @@ export interface DydxScope {
   remember(order: Record<string, unknown>): void;
 }
 
-type Listed<T> = { ok: true; value: T[]; raw: string[]; malformed: MalformedItem[] } | { ok: false; error: QueryError };
+type Listed<T> = { ok: true; value: T[]; raw: string[]; malformed: MalformedItem[]; drift?: FieldDrift[] } | { ok: false; error: QueryError };
 
 export class DydxQueries {
   constructor(
@@ -95,6 +98,30 @@ export class DydxQueries {
     if (!envelope.success) return malformed('/fills', describeIssues(envelope.error), answer.raw);
     const fills = collect(envelope.data.fills, (item) => readFill(item, this.scope.clientIdOf), answer.raw);
     return { ...fills, value: fills.value.filter((f) => f.venueAt === null || f.venueAt >= query.since) };
+  }
+
+  /** `/fundingPayments` from `since`: what funding the indexer booked on the subaccount's positions. */
+  async funding(query: { since: number; market?: string }): Promise<QueryResult<VenueFunding[]>> {
+    const answer = await this.indexer.get('/fundingPayments', {
+      ...this.owner(), ticker: query.market, afterOrAt: new Date(query.since).toISOString(), limit: String(this.scope.historyLimit),
+    });
+    if (!answer.ok) return answer;
+    const envelope = fundingAnswerSchema.safeParse(answer.json);
+    if (!envelope.success) return malformed('/fundingPayments', describeIssues(envelope.error), answer.raw);
+    const payments = collect(envelope.data.fundingPayments, readFundingPayment, answer.raw);
+    return { ...payments, value: payments.value.filter((p) => p.venueAt === null || p.venueAt >= query.since) };
+  }
+
+  /** The subaccount's asset positions (its USDC collateral). */
+  async balances(): Promise<QueryResult<VenueBalance[]>> {
+    const { address, subaccountNumber } = this.scope;
+    const path = `/addresses/${encodeURIComponent(address)}/subaccountNumber/${subaccountNumber}`;
+    const answer = await this.indexer.get(path);
+    if (!answer.ok) return answer;
+    const envelope = subaccountAnswerSchema.safeParse(answer.json);
+    const sub = subaccountSchema.safeParse(envelope.success ? envelope.data.subaccount : answer.json);
+    if (!sub.success) return malformed(path, `subaccount: ${describeIssues(sub.error)}`, answer.raw);
+    return collect(Object.values(sub.data.assetPositions ?? {}), readAssetBalance, answer.raw);
   }
 
   async positions(): Promise<QueryResult<VenuePosition[]>> {
@@ -170,12 +197,14 @@ export function readAccount(answer: Extract<IndexerAnswer, { ok: true }>, market
 function collect<T>(items: unknown[], read: (item: unknown) => Parsed<T>, raw: string): Extract<Listed<T>, { ok: true }> {
   const value: T[] = [];
   const bad: MalformedItem[] = [];
+  const drift: FieldDrift[] = [];
   for (const item of items) {
     const parsed = read(item);
+    drift.push(...(parsed.drift ?? []));
     if (parsed.ok) value.push(parsed.value);
     else bad.push({ raw: JSON.stringify(item), problem: parsed.problem });
   }
-  return { ok: true, value, raw: [raw], malformed: bad };
+  return { ok: true, value, raw: [raw], malformed: bad, drift };
 }
 
 function malformed(path: string, problem: string, raw: string): { ok: false; error: QueryError } {

@@ -1,11 +1,14 @@
 /**
  * Zod schemas for the dYdX v4 indexer payloads we read (venue-apis.md §2). Enums are the
- * indexer code's wire strings and are strict: a value we do not know makes the item malformed,
- * so it is journaled as such instead of guessed at. Decimals stay as the venue wrote them.
+ * indexer code's wire strings. Those the core relies on (side, order status) are strict; words
+ * only shown (fill type) are kept as they came. Each message type requires only what its record
+ * cannot do without. Decimals stay as the venue wrote them.
  */
 import { z } from 'zod';
 import { SIDES } from '../../../../shared/domain';
-import { decimal } from '../common/decimal';
+import { decimal, optionalDecimal } from '../common/decimal';
+import type { MessageSpec } from '../common/drift';
+import { isoTime, optionalIsoTime } from '../common/time';
 
 /** `indexer/packages/postgres/src/types/perpetual-market-types.ts`. */
 export const MARKET_STATUSES = ['ACTIVE', 'PAUSED', 'CANCEL_ONLY', 'POST_ONLY', 'INITIALIZING', 'FINAL_SETTLEMENT'] as const;
@@ -31,12 +34,6 @@ export const REMOVAL_REASONS = [
   'ORDER_REMOVAL_REASON_VIOLATES_ISOLATED_SUBACCOUNT_CONSTRAINTS',
 ] as const;
 
-const isoTime = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO time')
-  .transform((s) => Date.parse(s));
-const optionalIsoTime = z.union([isoTime, z.null()]).optional().transform((v) => v ?? null);
-const optionalDecimal = z.union([decimal, z.null()]).optional().transform((v) => v ?? null);
 /** Heights are digit strings on REST and in most frames. */
 export const height = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);
 
@@ -70,29 +67,61 @@ export const orderSchema = z.object({
   triggerPrice: optionalDecimal,
   orderFlags: z.string(),
   updatedAt: optionalIsoTime,
-  removalReason: z.enum(REMOVAL_REASONS).optional(),
+  /** A reason not in REMOVAL_REASONS is kept verbatim as the cancel reason. */
+  removalReason: z.string().optional(),
 });
 export type DydxOrder = z.output<typeof orderSchema>;
 
 /** Order frames on `v4_subaccounts` may carry only what changed (a removal names id, status and reason). */
 export const orderUpdateSchema = z.object({ id: z.string().min(1) }).passthrough();
 
-export const fillSchema = z
-  .object({
+/**
+ * A fill: REST names the market `market`, the subaccount channel `ticker`. `fee` is absent on
+ * some channel_data fills; it then reads as "0" with the default recorded.
+ */
+export const fill = {
+  message: 'dydx fill',
+  schema: z.object({
     id: z.string().min(1),
     side: z.enum(SIDES),
-    liquidity: z.enum(['TAKER', 'MAKER']),
-    type: z.enum(FILL_TYPES),
-    /** REST names the market `market`; the subaccount channel names it `ticker`. */
+    liquidity: z.enum(['TAKER', 'MAKER']).optional(),
+    type: z.string().optional(),
     market: z.string().min(1).optional(),
     ticker: z.string().min(1).optional(),
     price: decimal,
     size: decimal,
-    fee: decimal,
+    fee: optionalDecimal,
     createdAt: isoTime,
     orderId: z.string().nullish(),
-  })
-  .refine((f) => f.market ?? f.ticker, 'fill names no market');
+  }),
+  sometimes: ['market', 'ticker', 'orderId'],
+  documented: [
+    'subaccountId', 'subaccountNumber', 'marketType', 'clobPairId', 'quoteAmount', 'eventId', 'transactionHash', 'createdAtHeight',
+    'clientMetadata', 'affiliateRevShare', 'builderFee', 'builderAddress', 'orderRouterAddress', 'orderRouterFee', 'positionSizeBefore',
+    'entryPriceBefore', 'positionSideBefore',
+  ],
+} satisfies MessageSpec<z.ZodObject>;
+export const fillSchema = fill.schema;
+
+/** `GET /v4/fundingPayments` item (comlink `fundingPaymentsToResponseObject`); `payment` signed as the indexer writes it. */
+export const fundingPayment = {
+  message: 'dydx funding payment',
+  schema: z.object({
+    createdAt: isoTime,
+    createdAtHeight: z.union([z.string(), z.number()]).optional(),
+    ticker: z.string().min(1),
+    size: optionalDecimal,
+    side: z.string().optional(),
+    rate: optionalDecimal,
+    payment: decimal,
+  }),
+  documented: ['subaccountNumber', 'perpetualId', 'oraclePrice', 'fundingIndex'],
+} satisfies MessageSpec<z.ZodObject>;
+
+export const fundingAnswerSchema = z.object({ fundingPayments: z.array(z.unknown()) });
+
+/** An asset position of the subaccount (USDC collateral). */
+export const assetPositionSchema = z.object({ symbol: z.string().min(1), side: z.enum(['LONG', 'SHORT']).optional(), size: decimal });
 
 export const positionSchema = z.object({
   market: z.string().min(1),
@@ -112,6 +141,8 @@ export const subaccountSchema = z.object({
   equity: decimal,
   freeCollateral: decimal,
   openPerpetualPositions: z.record(z.string(), z.unknown()),
+  assetPositions: z.record(z.string(), z.unknown()).optional(),
+  updatedAtHeight: z.unknown().optional(),
 });
 
 export const subaccountAnswerSchema = z.object({ subaccount: z.unknown() });

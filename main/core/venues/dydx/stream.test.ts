@@ -102,22 +102,26 @@ describe('dYdX indexer WebSocket', () => {
     expect(await error).toMatchObject({ source: 'ws', raw: JSON.stringify(frame), reason: expect.stringContaining('order missing changed (CANCELED)') });
   });
 
-  it('LIQUIDATED and DELEVERAGED fills are liquidations of this subaccount', async () => {
+  it('LIQUIDATED is a liquidation of this subaccount, DELEVERAGED its deleverage, OFFSETTING the healthy side; other types kept', async () => {
     await connected();
     const second = tap.next('fill', (e) => e.fill.fillId === deleveragedFill.id);
-    venue.broadcast(channelData('v4_subaccounts', SUBACCOUNT, { fills: [{ ...liquidatedFill, market: undefined, ticker: 'ETH-USD' }, deleveragedFill] }));
+    const offsetting = { ...deleveragedFill, id: 'c5030bd3-0000-5046-8f2a-000000000009', type: 'OFFSETTING', side: 'BUY' };
+    const unknown = { ...deleveragedFill, id: 'c5030bd3-0000-5046-8f2a-00000000000a', type: 'SETTLEMENT' };
+    venue.broadcast(channelData('v4_subaccounts', SUBACCOUNT, { fills: [{ ...liquidatedFill, market: undefined, ticker: 'ETH-USD' }, offsetting, unknown, deleveragedFill] }));
     await second;
     expect(tap.of('fill').map((e) => [e.fill.fillType, e.fill.market, e.fill.liquidity])).toEqual([
       ['LIQUIDATION', 'ETH-USD', 'TAKER'],
-      ['LIQUIDATION', 'ETH-USD', 'TAKER'],
+      ['OFFSETTING', 'ETH-USD', 'TAKER'],
+      ['SETTLEMENT', 'ETH-USD', 'TAKER'],
+      ['DELEVERAGE', 'ETH-USD', 'TAKER'],
     ]);
   });
 
   it.each([
     ['not JSON', '{"type":"channel_da', 'not JSON'],
     ['an unknown market status', JSON.stringify(channelData('v4_markets', undefined, { trading: { 'BTC-USD': { status: 'HALTED' } } })), 'v4_markets'],
-    ['an unknown fill type', JSON.stringify(channelData('v4_subaccounts', SUBACCOUNT, { fills: [{ ...liquidatedFill, type: 'ADL' }] })), 'fill: type'],
-    ['an unknown removal reason', JSON.stringify(channelData('v4_subaccounts', SUBACCOUNT, { orders: [{ ...openOrder, removalReason: 'ORDER_REMOVAL_REASON_NEW' }] })), 'order: removalReason'],
+    ['a fill without a time', JSON.stringify(channelData('v4_subaccounts', SUBACCOUNT, { fills: [{ ...liquidatedFill, createdAt: undefined }] })), 'fill: createdAt'],
+    ['an order without an id', JSON.stringify(channelData('v4_subaccounts', SUBACCOUNT, { orders: [{ ...openOrder, id: undefined }] })), 'order: id'],
     ['a fill without a size', JSON.stringify(channelData('v4_subaccounts', SUBACCOUNT, { fills: [{ ...liquidatedFill, size: undefined }] })), 'fill: size'],
     ['a channel never asked for', JSON.stringify(channelData('v4_trades', 'BTC-USD', { trades: [] })), 'unexpected channel v4_trades'],
     ['an unknown message type', JSON.stringify({ type: 'surprise' }), 'unexpected message type surprise'],

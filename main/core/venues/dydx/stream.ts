@@ -5,6 +5,7 @@
  * update for an order never seen in full is completed from `/v4/orders/{id}`; if that fails the
  * frame is reported as a venue error with the frame itself, never dropped.
  */
+import type { DriftNotices } from '../common/drift';
 import type { FrameReading } from '../stream-link';
 import type { VenueEvent, VenueMode } from '../port';
 import { parseJson, type Parsed } from '../common/parsed';
@@ -33,9 +34,11 @@ export interface DydxStreamOptions {
   /** The full order, when a frame carries only part of it. */
   fetchOrder(id: string): Promise<{ ok: true; order: Record<string, unknown> } | { ok: false; reason: string }>;
   emit(event: VenueEvent): void;
+  /** Schema drift is reported once, shared with the REST look-ups. */
+  drifts: DriftNotices;
 }
 
-type Payload = DistributiveOmit<Exclude<VenueEvent, { kind: 'malformed' | 'venue_error' | 'connection' }>, 'at' | 'raw'>;
+type Payload = DistributiveOmit<Exclude<VenueEvent, { kind: 'malformed' | 'venue_error' | 'connection' | 'schema_drift' }>, 'at' | 'raw'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Body = DistributiveOmit<Payload, 'venueAt'>;
 
@@ -158,7 +161,11 @@ export class DydxStream {
       else for (const item of Object.values(sub.data.openPerpetualPositions)) this.pushTyped(readPosition(item), (position) => ({ kind: 'position', position }), push, bad);
     }
     for (const item of orders ?? []) this.readOrderUpdate(item, raw, at, push, bad);
-    for (const item of fills ?? []) this.pushTyped(readFill(item, this.clientIdOf), (fill) => ({ kind: 'fill', fill }), push, bad);
+    for (const item of fills ?? []) {
+      const fill = readFill(item, this.clientIdOf);
+      for (const notice of this.options.drifts.events(fill.drift, 'ws', at, raw)) this.options.emit(notice);
+      this.pushTyped(fill, (value) => ({ kind: 'fill', fill: value }), push, bad);
+    }
     for (const item of perpetualPositions ?? []) this.pushTyped(readPosition(item), (position) => ({ kind: 'position', position }), push, bad);
   }
 
