@@ -69,13 +69,14 @@ function Session({ api, snapshot, venueSettings, tab }: SessionProps) {
                 <button type="button" key={i} role="radio" aria-checked={interval === i} onClick={() => setCandleInterval(i)}>{i}</button>
               ))}
             </span>
-            <span className="legend mark">venue mark (candles)</span>
-            <span className="legend reference">independent reference</span>
+            <span className="legend mark">mark</span>
+            <span className="legend reference">reference</span>
             <span className="legend band">band</span>
             <span className="legend-marker fill">▲▼ fills</span>
             <span className="legend-marker liquidation">■ liquidations</span>
             <span className="legend-marker incident">● incidents</span>
-            <span className="spacer" />
+          </div>
+          <div className="account-strip">
             <AccountSummary snapshot={snapshot} />
           </div>
           {market && (

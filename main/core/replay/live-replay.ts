@@ -14,6 +14,11 @@ export const MIN_SPEED = 1;
 export const MAX_SPEED = 600;
 /** Real milliseconds between advances of virtual time. */
 const TICK_MS = 100;
+/**
+ * However fast virtual time runs, the page is told where the replay stands at least this often
+ * in real time (virtual clock, status, journal count), and once more when it ends.
+ */
+const PULSE_MS = 500;
 
 export class LiveReplay {
   private nextStep = 0;
@@ -21,6 +26,8 @@ export class LiveReplay {
   private stopped = false;
   private finished = false;
   private running: Promise<void> | null = null;
+  /** Real-time beat, independent of how long an advance of virtual time takes. */
+  private pulses: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly scenario: Scenario,
@@ -33,6 +40,7 @@ export class LiveReplay {
     const journalPath = join(mkdtempSync(join(tmpdir(), 'bb-live-replay-')), 'journal.db');
     const session = await ReplaySession.start(scenario, journalPath);
     const replay = new LiveReplay(scenario, session, new ScenarioPlayer(session), clampSpeed(speed));
+    replay.pulses = setInterval(() => replay.pulse(), PULSE_MS);
     replay.schedule();
     return replay;
   }
@@ -57,6 +65,7 @@ export class LiveReplay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.pulses) clearInterval(this.pulses);
     await this.running;
     await this.session.close();
   }
@@ -83,7 +92,15 @@ export class LiveReplay {
     if (this.stopped) return;
     await session.advanceTo(target);
     await session.settle();
-    if (target >= scenario.until) this.finished = true;
+    if (target >= scenario.until) {
+      this.finished = true;
+      if (this.pulses) clearInterval(this.pulses);
+      this.pulse();
+    }
+  }
+
+  private pulse(): void {
+    if (!this.stopped) this.session.terminal.emit('snapshot', this.session.terminal.snapshot());
   }
 }
 

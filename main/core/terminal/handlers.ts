@@ -61,7 +61,7 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
         ...preview,
         figures: ticketFigures(ticket, preview, figureInputs(terminal)),
         shortReason: shortReason(preview, watchOnly, status),
-        explanation: explanation(preview, status, terminal.view.positionList(), ticket.market),
+        explanation: explanation(preview, status, terminal.view.positionList(), ticket.market, terminal.venueMarket(ticket.market)?.tickSize),
       };
     },
     closePosition: async ({ market }) => {

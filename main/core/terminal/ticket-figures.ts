@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import type { OrderTicket } from '../../../shared/contract';
 import type { OrderPreview, TicketFigures } from '../../../shared/orders';
+import { formatPercent, formatPrice } from '../../../shared/format';
 import type { PositionView } from '../../../shared/snapshot';
 import { cashOf, holdingsOf, liquidationAtReference, type FigureInputs, type Holding } from './account-figures';
 
@@ -95,13 +96,13 @@ export function shortReason(preview: OrderPreview, watchOnly: boolean, status: s
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Main's whole reasoning for the ticket, one line per fact, for the "?". */
-export function explanation(preview: OrderPreview, status: string, positions: readonly PositionView[], market: string): string[] {
+export function explanation(preview: OrderPreview, status: string, positions: readonly PositionView[], market: string, tick?: string): string[] {
   const lines: string[] = [];
-  if (preview.reference) lines.push(`Independent reference ${preview.reference}: median of ${preview.sourcesFresh} of ${preview.sourcesTotal} public sources${preview.referenceAgeMs === null ? '' : `, the oldest ${(preview.referenceAgeMs / 1000).toFixed(1)} s old`}.`);
+  if (preview.reference) lines.push(`Independent reference ${formatPrice(preview.reference, tick)}: median of ${preview.sourcesFresh} of ${preview.sourcesTotal} public sources${preview.referenceAgeMs === null ? '' : `, the oldest ${(preview.referenceAgeMs / 1000).toFixed(1)} s old`}.`);
   else lines.push(`No independent reference: ${preview.sourcesFresh} of ${preview.sourcesTotal} sources are fresh; only reduce-only orders may go.`);
-  lines.push(`Band in force: ±${new Decimal(preview.band).times(100).toDecimalPlaces(3).toString()} % around the reference${preview.degraded ? ', tightened while the venue is degraded or just reopened' : ''}.`);
-  if (preview.deviation !== null) lines.push(`This order's price is ${new Decimal(preview.deviation).times(100).toDecimalPlaces(3).toString()} % from the reference.`);
-  if (preview.sendPrice) lines.push(`Main would send it at ${preview.sendPrice}.`);
+  lines.push(`Band in force: ±${formatPercent(preview.band)} around the reference${preview.degraded ? ', tightened while the venue is degraded or just reopened' : ''}.`);
+  if (preview.deviation !== null) lines.push(`This order's price is ${formatPercent(preview.deviation, { signed: true })} from the reference.`);
+  if (preview.sendPrice) lines.push(`Main would send it at ${formatPrice(preview.sendPrice, tick)}.`);
   const held = positions.find((p) => p.market === market);
   lines.push(held ? `Position held in ${market}: ${held.size}.` : `No position held in ${market}.`);
   lines.push(`Venue status: ${status}.`);

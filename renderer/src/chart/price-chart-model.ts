@@ -45,6 +45,8 @@ export class PriceChartModel {
   private disposed = false;
   private loadingOlder = false;
   private moreHistory = false;
+  private bandTime = -1;
+  private bandPoints = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -155,6 +157,10 @@ export class PriceChartModel {
     const all = this.candles.data();
     this.firstBar = all.length ? (all[0].time as number) : null;
     this.container.dataset.candles = String(all.length);
+    const band = this.bandHigh.data();
+    this.bandPoints = band.length;
+    this.bandTime = band.length ? (band[band.length - 1].time as number) : -1;
+    this.container.dataset.bandPoints = String(this.bandPoints);
     this.container.dataset.firstBar = String(this.firstBar ?? '');
     this.drawMarkers();
     this.markDrawn(this.drawn + (prepend ? 0 : candles.length));
@@ -173,13 +179,20 @@ export class PriceChartModel {
       this.last = opened ? { time, open: price, high: price, low: price, close: price } : { ...this.last!, high: Math.max(this.last!.high, price), low: Math.min(this.last!.low, price), close: price };
       this.candles.update({ ...this.last, time: ts(time) });
       if (opened && this.firstBar === null) this.firstBar = time;
-      if (opened) this.drawMarkers();
+      if (opened) {
+        this.container.dataset.candles = String(Number(this.container.dataset.candles ?? 0) + 1);
+        this.drawMarkers();
+      }
     }
     if (tick.reference !== null && this.last) {
       const ref = Number(tick.reference);
       this.reference.update({ time: ts(this.last.time), value: ref });
       this.bandHigh.update({ time: ts(this.last.time), value: ref * (1 + this.band) });
       this.bandLow.update({ time: ts(this.last.time), value: ref * (1 - this.band) });
+      if (this.last.time > this.bandTime) {
+        this.bandTime = this.last.time;
+        this.container.dataset.bandPoints = String(++this.bandPoints);
+      }
     }
     this.markDrawn(this.drawn + 1);
   }
