@@ -25,7 +25,7 @@ const binance = () => binanceFeed({ baseUrl: `${server.origin}/binance`, clock: 
 describe('candle history: recorded answers', () => {
   it('coinbase: numbers read as their text, [time, low, high, open, close] mapped, raw kept', async () => {
     const at = 1_710_327_600_000;
-    server.reply('/coinbase/products/BTC-USD/candles?granularity=60&start=2024-03-13T11:00:00Z&end=2024-03-13T11:00:00Z', { status: 200, body: coinbaseRecorded });
+    server.reply('/coinbase/products/BTC-USD/candles?granularity=60&start=2024-03-13T11:00:00Z&end=2024-03-13T11:01:00Z', { status: 200, body: coinbaseRecorded });
     expect(await coinbase().history(MARKET, at, at + MINUTE)).toEqual({
       ok: true,
       candles: [{ source: 'coinbase', market: MARKET, openTime: at, open: '73243.33', high: '73402.47', low: '73241.5', close: '73370.65' }],
@@ -36,7 +36,7 @@ describe('candle history: recorded answers', () => {
   it('coinbase: digits a float would lose are kept', async () => {
     const at = 1_710_327_660_000;
     const body = '[[1710327660,73241.123456789012345678,73402.47,73243.33,0.30000000000000000004,1]]';
-    server.reply('/coinbase/products/BTC-USD/candles?granularity=60&start=2024-03-13T11:01:00Z&end=2024-03-13T11:01:00Z', { status: 200, body });
+    server.reply('/coinbase/products/BTC-USD/candles?granularity=60&start=2024-03-13T11:01:00Z&end=2024-03-13T11:02:00Z', { status: 200, body });
     expect(await coinbase().history(MARKET, at, at + MINUTE)).toMatchObject({
       ok: true,
       candles: [{ low: '73241.123456789012345678', close: '0.30000000000000000004' }],
@@ -74,7 +74,7 @@ describe('candle history: paging', () => {
     const first = coinbasePage(T0, 300);
     const second = coinbasePage(T0 + 300 * MINUTE, 1);
     server.reply('/coinbase/products/BTC-USD/candles?granularity=60&start=2026-01-19T00:00:00Z&end=2026-01-19T04:59:00Z', { status: 200, body: first });
-    server.reply('/coinbase/products/BTC-USD/candles?granularity=60&start=2026-01-19T05:00:00Z&end=2026-01-19T05:00:00Z', { status: 200, body: second });
+    server.reply('/coinbase/products/BTC-USD/candles?granularity=60&start=2026-01-19T05:00:00Z&end=2026-01-19T05:01:00Z', { status: 200, body: second });
     const result = await coinbase().history(MARKET, T0, T0 + 301 * MINUTE);
     if (!result.ok) throw new Error(result.error.reason);
     expect(result.raw).toEqual([first, second]);
@@ -112,7 +112,7 @@ describe('candle history: paging', () => {
 });
 
 describe('candle history: bad answers are feed errors with the raw answer', () => {
-  const coinbaseTarget = '/coinbase/products/BTC-USD/candles?granularity=60&start=2026-01-19T00:00:00Z&end=2026-01-19T00:00:00Z';
+  const coinbaseTarget = '/coinbase/products/BTC-USD/candles?granularity=60&start=2026-01-19T00:00:00Z&end=2026-01-19T00:01:00Z';
   it.each([
     ['rate limited', { status: 429, body: '{"message":"Public rate limit exceeded"}' }, 'HTTP 429'],
     ['server error', { status: 503, body: 'busy' }, 'HTTP 503'],

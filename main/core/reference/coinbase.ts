@@ -20,8 +20,10 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 export const coinbaseCandles: CandleDialect = {
   path(product, cursor, toMs) {
-    // start and end are both candle starts the answer may include.
-    const end = Math.min(cursor + (COINBASE_CANDLES_PER_REQUEST - 1) * MINUTE_MS, minuteStart(toMs - 1));
+    // start and end are candle starts; end is at least a minute after start so that a one-minute
+    // window never asks for an empty range, whether Coinbase reads end as inclusive or not.
+    const last = Math.min(cursor + (COINBASE_CANDLES_PER_REQUEST - 1) * MINUTE_MS, minuteStart(toMs - 1));
+    const end = Math.max(last, cursor + MINUTE_MS);
     return `/products/${encodeURIComponent(product)}/candles?granularity=60&start=${iso(cursor)}&end=${iso(end)}`;
   },
   read(json) {

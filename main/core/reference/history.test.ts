@@ -13,7 +13,7 @@ const AT = M + 17_000;
 const MARKET = 'BTC-USD-PERP';
 
 const TARGET = {
-  coinbase: '/coinbase/products/BTC-USD/candles?granularity=60&start=2026-01-19T04:05:00Z&end=2026-01-19T04:05:00Z',
+  coinbase: '/coinbase/products/BTC-USD/candles?granularity=60&start=2026-01-19T04:05:00Z&end=2026-01-19T04:06:00Z',
   kraken: `/kraken/0/public/OHLC?pair=XBTUSD&interval=1&since=${M / 1000 - 60}`,
   binance: `/binance/api/v3/klines?symbol=BTCUSDT&interval=1m&startTime=${M}&endTime=${M + MINUTE - 1}&limit=1000`,
 };
