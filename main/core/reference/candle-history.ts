@@ -91,12 +91,12 @@ export async function fetchCandles(request: CandleRequest): Promise<HistoryResul
 }
 
 function rowProblem(row: CandleRow): string | null {
-  const at = new Date(row.openTime).toISOString();
-  if (row.openTime % MINUTE_MS !== 0) return `candle at ${at} does not start on a minute`;
+  const at = () => new Date(row.openTime).toISOString();
+  if (row.openTime % MINUTE_MS !== 0) return `candle at ${at()} does not start on a minute`;
   for (const key of ['open', 'high', 'low', 'close'] as const) {
     const value = row[key];
-    if (!DECIMAL.test(value) || new Decimal(value).lte(0)) return `candle at ${at}: ${key} ${JSON.stringify(value)} is not a positive decimal`;
+    if (!DECIMAL.test(value) || new Decimal(value).lte(0)) return `candle at ${at()}: ${key} ${JSON.stringify(value)} is not a positive decimal`;
   }
-  if (new Decimal(row.low).gt(row.high)) return `candle at ${at}: low ${row.low} is above high ${row.high}`;
+  if (new Decimal(row.low).gt(row.high)) return `candle at ${at()}: low ${row.low} is above high ${row.high}`;
   return null;
 }
