@@ -8,6 +8,8 @@ import type { JournalEvent, VenueStatus } from '../../../shared/domain';
 import type { TerminalSnapshot } from '../../../shared/snapshot';
 import type { CoreEventListener } from '../api/core-service';
 import type { Clock } from '../clock';
+import { Anchorer } from '../anchor/anchorer';
+import type { RequestToken } from '../anchor/tsa-client';
 import { ClaimBook } from '../claims/claim-book';
 import { IncidentBook } from '../incidents/incident-book';
 import { claimsFromJournal, incidentsFromJournal } from '../incidents/restore-history';
@@ -59,6 +61,10 @@ export interface TerminalParts {
   markets?: string[];
   /** Present only when the host enabled test hooks: forces a fault on the embedded simulator. */
   injectVenueFault?: (fault: VenueFault) => void;
+  /** RFC 3161 time-stamp authorities that anchor the journal head (anchor/tsa-config.ts); none: no anchoring. */
+  tsaUrls?: readonly string[];
+  /** How a token is asked for; the HTTP client when absent. */
+  requestToken?: RequestToken;
 }
 
 const VENUE_CLOSED_MODES = new Set<VenueStatus>(['maintenance', 'cancel_only', 'post_only', 'halted']);
@@ -82,6 +88,8 @@ export class Terminal {
   readonly review: JournalReview;
   readonly incidents: IncidentBook;
   readonly claims: ClaimBook;
+  /** Time-stamps the journal head at each incident opened, each claim created and every 10 minutes. */
+  readonly anchorer: Anchorer;
   /** Orders whose last cancel did not go through, with why; the tables offer a retry. */
   readonly unresolvedCancels = new Map<string, string>();
   /** Unresolved orders the trader retried, and the client id of the retry. */
@@ -122,6 +130,9 @@ export class Terminal {
       this.claims.restore(claimsFromJournal(journal, parts.account));
     }
     this.stops.push(this.incidents.onChange((incident) => this.emit('incident', incident)));
+    this.anchorer = new Anchorer({ journal, account: parts.account, clock, tsaUrls: parts.tsaUrls ?? [], request: parts.requestToken, onChange: () => this.scheduleSnapshot() });
+    this.stops.push(this.incidents.onChange((_incident, change) => change === 'opened' && this.anchorer.anchorNow()));
+    this.stops.push(this.claims.onCreated(() => this.anchorer.anchorNow()));
     this.recorder = new VenueRecorder(this.ports, venue.venue);
     this.pastReference = new ReferenceAt(journal, this.ports, parts.account, feeds);
     this.reconciler = new Reconciler({
@@ -174,6 +185,7 @@ export class Terminal {
     this.startReference(this.parts.markets ?? [...this.markets.keys()]);
     if (!listed) this.retryMarkets();
     this.scheduleReconcile();
+    this.anchorer.start();
     this.scheduleSnapshot();
   }
 
@@ -245,6 +257,7 @@ export class Terminal {
       account: accountView(figures),
       link: this.view.link,
       at: this.parts.clock.now(),
+      anchor: { state: this.anchorer.status().state, line: this.anchorer.line() },
       openOrders: this.view
         .openOrderList(this.pipeline.outcomes)
         .filter((o) => !(o.state === 'UNKNOWN' && this.retried.has(o.clientId)))
@@ -275,6 +288,7 @@ export class Terminal {
   async close(): Promise<void> {
     this.closed = true;
     this.reconciler.stop();
+    this.anchorer.stop();
     this.snapshotTimer?.();
     this.marketsRetry?.();
     for (const stop of this.stops) stop();
