@@ -77,6 +77,8 @@ export const payloadSchemas = {
   TRADE_BUST: z.object({ fillId: text, source: factSource }),
   /** Reconciliation found this fill gone from the venue's history (e.g. a rollback): it no longer counts. */
   FILL_REVERSED: z.object({ fillId: text, reconcileSeq: z.number().int().optional() }),
+  /** Reconciliation found a fill the journal held reversed standing again at the venue: it counts again. */
+  FILL_RESTORED: z.object({ fillId: text, reconcileSeq: z.number().int().optional() }),
   ACCOUNT_SNAPSHOT: z.object({
     totalCollateral: signedDecimal,
     accountValue: signedDecimal.nullish(),
@@ -98,10 +100,9 @@ export type OrderIntent = ProjectedPayloads['ORDER_INTENT'];
 export type VenueOrderUpdate = ProjectedPayloads['VENUE_ORDER_UPDATE'];
 export type FillPayload = ProjectedPayloads['FILL'];
 
-/** Kinds whose header must name the order they belong to. */
+/** Kinds whose header must name the order they belong to. A cancel without one is a cancel-all (account or market). */
 export const KINDS_KEYED_BY_CLIENT_ID: ReadonlySet<EventKind> = new Set<EventKind>([
   'ORDER_INTENT', 'ORDER_DENIED', 'ORDER_SENT', 'ORDER_ACK', 'ORDER_REJECT', 'ORDER_UNRESOLVED',
-  'CANCEL_INTENT', 'CANCEL_ACK', 'CANCEL_REJECT', 'CANCEL_UNRESOLVED',
 ]);
 
 export function isProjectedKind(kind: EventKind): kind is ProjectedKind {

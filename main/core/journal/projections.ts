@@ -136,8 +136,10 @@ export class Projector {
       keyOfVenueId: db.prepare('SELECT order_key FROM orders WHERE account = ? AND venue_order_id = ? LIMIT 1').pluck(),
       setState: orderKeyed('state = @state, reason = @reason'),
       setAck: orderKeyed(`state = 'acked', venue_order_id = @venueOrderId`),
+      // Our own word on an order (an error answer, say) gives way to the venue's once it speaks.
       setVenueUpdate: orderKeyed(
-        'state = @status, remaining_size = @remainingSize, reason = coalesce(@cancelReason, reason), venue_order_id = coalesce(@venueOrderId, venue_order_id)',
+        `state = @status, remaining_size = @remainingSize, venue_order_id = coalesce(@venueOrderId, venue_order_id),
+         reason = CASE WHEN state IN ('intent', 'sent', 'acked', 'unresolved', 'rejected') THEN @cancelReason ELSE coalesce(@cancelReason, reason) END`,
       ),
       setCancel: orderKeyed('cancel_state = @cancelState, cancel_reason = coalesce(@cancelReason, cancel_reason)'),
       filledSize: db.prepare('SELECT filled_size FROM orders WHERE account = ? AND order_key = ?').pluck(),
@@ -151,6 +153,10 @@ export class Projector {
       ),
       bustFill: db.prepare(
         `UPDATE fills SET busted = 1, bust_seq = @seq WHERE account = @account AND venue = @venue AND fill_id = @fillId AND busted = 0
+         RETURNING client_id AS clientId, venue_order_id AS venueOrderId, market, side, size`,
+      ),
+      unbustFill: db.prepare(
+        `UPDATE fills SET busted = 0, bust_seq = NULL WHERE account = @account AND venue = @venue AND fill_id = @fillId AND busted = 1
          RETURNING client_id AS clientId, venue_order_id AS venueOrderId, market, side, size`,
       ),
       positionSize: db.prepare('SELECT size FROM positions WHERE account = ? AND venue = ? AND market = ?').pluck(),
@@ -193,6 +199,8 @@ export class Projector {
       case 'FILL_REVERSED':
         // A bust and a reversal both take the fill out of the position; the fill row stays, flagged.
         return this.bust(e as ProjectedEvent<'TRADE_BUST'>);
+      case 'FILL_RESTORED':
+        return this.restore(e as ProjectedEvent<'FILL_RESTORED'>);
       case 'ACCOUNT_SNAPSHOT': {
         const p = (e as ProjectedEvent<'ACCOUNT_SNAPSHOT'>).payload;
         this.s.upsertBalance.run({
@@ -214,7 +222,8 @@ export class Projector {
 
   /** Our own commands and their answers, keyed by the client id we gave the order. */
   private command(e: ProjectedEvent): void {
-    const key = { account: e.account, key: e.clientId as string, seq: e.seq };
+    if (e.clientId === null) return;
+    const key = { account: e.account, key: e.clientId, seq: e.seq };
     if (this.s.keyOfClient.get(e.account, key.key) === undefined) return;
     switch (e.kind) {
       case 'ORDER_DENIED':
@@ -302,6 +311,16 @@ export class Projector {
     this.movePosition(e.account, e.venue, busted.market, signed(busted.side, busted.size).neg(), e.seq);
     const key = this.orderKey(e.account, busted.clientId, busted.venueOrderId);
     if (key !== undefined) this.moveFilled(e.account, key, new Exact(busted.size).neg(), e.seq);
+  }
+
+  private restore(e: ProjectedEvent<'FILL_RESTORED'>): void {
+    const restored = this.s.unbustFill.get({ account: e.account, venue: e.venue, fillId: e.payload.fillId }) as
+      | { clientId: string | null; venueOrderId: string | null; market: string; side: Side; size: string }
+      | undefined;
+    if (!restored) return;
+    this.movePosition(e.account, e.venue, restored.market, signed(restored.side, restored.size), e.seq);
+    const key = this.orderKey(e.account, restored.clientId, restored.venueOrderId);
+    if (key !== undefined) this.moveFilled(e.account, key, new Exact(restored.size), e.seq);
   }
 
   private movePosition(account: string, venue: string, market: string, delta: Decimal, seq: number): void {

@@ -24,7 +24,7 @@ const venueOrder = (clientId: string | null, status: VenueOrder['status'], over:
 });
 const journal = (over: Partial<Parameters<typeof compare>[1]> = {}) => ({ fills: [], orders: [], vanishedOrders: new Set<string>(), ...over });
 const venue = (over: Partial<Parameters<typeof compare>[0]> = {}) => ({ fills: [], busts: [], orders: [], positions: [], ...over });
-const window = (over: Partial<CompareWindow> = {}): CompareWindow => ({ start: NOW - 3_600_000, now: NOW, askedAtSeq: 100, ...over });
+const window = (over: Partial<CompareWindow> = {}): CompareWindow => ({ start: NOW - 3_600_000, startSeq: 5, now: NOW, askedAtSeq: 100, ...over });
 
 describe('compare the venue with the journal, inside the window both can see', () => {
   it('names a fill gone from the venue inside the window, but not a fresh one, a busted one, or one from before the window (an earlier session)', () => {
@@ -65,12 +65,13 @@ describe('compare the venue with the journal, inside the window both can see', (
       journal({
         orders: [
           orderRow('missing', 'acked'), orderRow('reopened', 'CLOSED', 'IN_LIQUIDATION'), orderRow('ambiguous', 'unresolved'), orderRow('fine', 'CLOSED'),
-          orderRow('denied', 'denied'), orderRow('closed-meanwhile', 'OPEN'),
+          orderRow('denied', 'denied'), orderRow('closed-meanwhile', 'OPEN'), orderRow('gone-after-close', 'CLOSED', null, { lastSeq: 6 }),
+          orderRow('closed-before-window', 'CLOSED', null, { lastSeq: 4 }),
         ],
       }),
       window(),
     );
-    expect(result.missing.map((o) => o.clientId)).toEqual(['missing']);
+    expect(result.missing.map((o) => o.clientId)).toEqual(['missing', 'gone-after-close']);
     expect(result.reopened.map((o) => o.row.clientId)).toEqual(['reopened']);
     expect(result.ambiguous.map((o) => o.row.clientId)).toEqual(['ambiguous']);
     expect(result.orderUpdates.map((o) => o.clientId ?? o.venueOrderId)).toEqual(['reopened', 'ambiguous', 'closed-meanwhile', 'ext-1']);

@@ -25,6 +25,8 @@ export interface JournalStory {
 /** The window the venue's lists cover: [start, now]; and the last seq the journal held when the venue was asked. */
 export interface CompareWindow {
   start: number;
+  /** The account's first journal record inside the window. */
+  startSeq: number;
   now: number;
   /** Journal rows changed after this seq may be newer than the venue's answer: left for the next run. */
   askedAtSeq: number;
@@ -39,6 +41,8 @@ export interface Comparison {
   orderUpdates: VenueOrder[];
   /** Journal fills inside the window that the venue no longer lists, busted or not: reversed. */
   reversed: FillRow[];
+  /** Fills the journal holds reversed that the venue lists as standing again (a rollback undid the bust). */
+  restored: FillRow[];
   /** Orders the journal holds live that the venue lists nowhere; each still needs a look-up before it is called vanished. */
   missing: OrderRow[];
   /** Orders that got no clear answer when sent, which the venue does list. */
@@ -52,6 +56,8 @@ export const SETTLE_MS = 10_000;
 const LIVE = new Set(['NEW', 'UNTRIGGERED', 'OPEN']);
 /** States in which the journal holds the order as accepted and live at the venue. */
 const HELD_LIVE = new Set(['acked', 'NEW', 'UNTRIGGERED', 'OPEN']);
+/** A closed order the venue should still list, as long as the window reaches back to it. */
+const HELD_CLOSED = 'CLOSED';
 
 /** When a fill happened, as well as the journal knows. */
 export const fillTime = (f: { venueAt: number | null }, fallback: number): number => f.venueAt ?? fallback;
@@ -77,6 +83,8 @@ export function compare(venue: VenueStory, journal: JournalStory, window: Compar
     // A fill without a venue time cannot be placed in the window: it is never called reversed.
     return at !== null && at >= window.start && window.now - at >= SETTLE_MS;
   });
+
+  const restored = journal.fills.filter((f) => f.busted && venueFills.has(f.fillId) && !busted.has(f.fillId) && (f.bustSeq ?? f.seq) <= window.askedAtSeq);
 
   // The venue's lists by order; the open list is the later word where both have an order.
   const venueOrders = new Map<string, VenueOrder>();
@@ -104,10 +112,11 @@ export function compare(venue: VenueStory, journal: JournalStory, window: Compar
     if (row?.state === 'CLOSED' && order.status === 'CLOSED') continue;
     orderUpdates.push(order);
   }
+  const held = (row: OrderRow) => HELD_LIVE.has(row.state) || (row.state === HELD_CLOSED && row.lastSeq >= window.startSeq);
   const missing = journal.orders.filter(
-    (row) => row.origin === 'own' && HELD_LIVE.has(row.state) && !listed.has(row) && row.lastSeq <= window.askedAtSeq && !journal.vanishedOrders.has(row.clientId as string),
+    (row) => row.origin === 'own' && held(row) && !listed.has(row) && row.lastSeq <= window.askedAtSeq && !journal.vanishedOrders.has(row.clientId as string),
   );
-  return { newFills, newBusts, orderUpdates, reversed, missing, ambiguous, reopened };
+  return { newFills, newBusts, orderUpdates, reversed, restored, missing, ambiguous, reopened };
 }
 
 /** Venue position vs the journal's sum of fills, per market. */

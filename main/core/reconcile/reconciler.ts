@@ -98,6 +98,7 @@ export class Reconciler {
     const now = clock.now();
     const start = this.windowStart(now);
     const askedAtSeq = journal.lastAppended()?.seq ?? 0;
+    const startSeq = journal.query({ account, since: start, limit: 1 }).events[0]?.seq ?? askedAtSeq + 1;
     const [fills, busts, history, open, positions] = await Promise.all([
       venue.fills({ since: start }), venue.tradeBusts(), venue.ordersHistory({ since: start }), venue.openOrders(), venue.positions(),
     ]);
@@ -111,7 +112,7 @@ export class Reconciler {
     const result = compare(
       story,
       { fills: journal.fills({ account }), orders: journal.orders({ account }), vanishedOrders: this.vanishedOrders },
-      { start, now, askedAtSeq },
+      { start, startSeq, now, askedAtSeq },
     );
     const findings: Finding[] = [];
     const admitted: number[] = [];
@@ -159,15 +160,12 @@ export class Reconciler {
       if (now - first >= NOT_FOUND_MS) rejectedAfterAll.push(row.clientId as string);
     }
 
-    const drift = await this.confirmedDrift(story.positions, now);
-    if (this.stopped || drift === null) return;
-
     const run = this.record({
       kind: 'RECONCILE_RUN',
       venue: venue.venue,
       payload: {
         trigger, complete: true, windowStart: start, venueFills: story.fills.length, venueOrders: story.orders.length, admitted,
-        caughtUp, reversed: result.reversed.map((f) => f.fillId), vanished: confirmed.map((o) => o.clientId as string),
+        caughtUp, reversed: result.reversed.map((f) => f.fillId), restored: result.restored.map((f) => f.fillId), vanished: confirmed.map((o) => o.clientId as string),
         ambiguous: ambiguous.map((a) => a.row.clientId as string), reopened: result.reopened.map((r) => r.row.clientId ?? r.row.orderKey),
         notAtVenue: rejectedAfterAll,
       },
@@ -182,6 +180,9 @@ export class Reconciler {
         payload: { code: 'NOT_AT_VENUE', message: `the venue has no record of this order, asked again over ${NOT_FOUND_MS / 1000} s after no clear answer`, reconcileSeq: run.seq },
       });
     }
+    for (const fill of result.restored) {
+      this.record({ kind: 'FILL_RESTORED', venue: venue.venue, market: fill.market, clientId: fill.clientId, venueOrderId: fill.venueOrderId, payload: { fillId: fill.fillId, reconcileSeq: run.seq } });
+    }
     for (const fill of result.reversed) {
       const marker = this.record({ kind: 'FILL_REVERSED', venue: venue.venue, market: fill.market, clientId: fill.clientId, venueOrderId: fill.venueOrderId, payload: { fillId: fill.fillId, reconcileSeq: run.seq } });
       findings.push(finding('FILL_REVERSED', now, {
@@ -190,6 +191,8 @@ export class Reconciler {
         detail: { fillId: fill.fillId, fillType: fill.fillType, price: fill.price, size: fill.size, side: fill.side, realizedPnl: fill.realizedPnl, fee: fill.fee },
       }));
     }
+    const drift = await this.confirmedDrift(story.positions, now);
+    if (this.stopped || drift === null) return;
     for (const row of confirmed) {
       this.vanishedOrders.add(row.clientId as string);
       findings.push(finding('ORDER_VANISHED', now, {

@@ -16,7 +16,8 @@ export interface ReportOrder {
 
 const USER_CANCEL = 'USER_CANCELED';
 
-export function reportOrder(clientId: string, row: OrderRow | undefined): ReportOrder {
+/** `reversedFills`: how many of the order's fills the venue busted or a rollback took back. */
+export function reportOrder(clientId: string, row: OrderRow | undefined, reversedFills = 0): ReportOrder {
   if (!row) return { clientId, state: 'UNRESOLVED', reason: 'no record of this order in the journal' };
   const reason = row.reason ?? undefined;
   switch (row.state) {
@@ -34,13 +35,13 @@ export function reportOrder(clientId: string, row: OrderRow | undefined): Report
     case 'OPEN':
       return { clientId, state: 'OPEN' };
     case 'CLOSED':
-      return closedOrder(clientId, row);
+      return closedOrder(clientId, row, reversedFills);
     default:
       return { clientId, state: 'UNRESOLVED', reason: `unknown state ${row.state}` };
   }
 }
 
-function closedOrder(clientId: string, row: OrderRow): ReportOrder {
+function closedOrder(clientId: string, row: OrderRow, reversedFills: number): ReportOrder {
   const filled = new Decimal(row.filledSize);
   const cancelReason = row.reason;
   // An IOC remainder cancelled after a fill is still a filled order (partly, if so).
@@ -49,5 +50,8 @@ function closedOrder(clientId: string, row: OrderRow): ReportOrder {
     return { clientId, state: 'FILLED', ...partial };
   }
   if (cancelReason === USER_CANCEL) return { clientId, state: 'CANCELLED_BY_USER' };
+  if (!cancelReason && reversedFills > 0) {
+    return { clientId, state: 'CANCELLED_BY_VENUE', reason: `filled, then the venue reversed ${reversedFills === 1 ? 'its fill' : `its ${reversedFills} fills`} (bust or rollback)` };
+  }
   return { clientId, state: 'CANCELLED_BY_VENUE', reason: cancelReason ?? 'closed by the venue without a fill or a reason' };
 }

@@ -61,7 +61,7 @@ export async function buildReport(scenario: Scenario, session: ReplaySession, us
   const rows = new Map(journal.orders().map((row) => [row.clientId, row]));
   const vanished = session.terminal.reconciler.vanishedOrders;
   const orders = userOrders.map((clientId) => {
-    const order: ReportOrder = vanished.has(clientId) ? { clientId, state: 'VANISHED', reason: 'the venue no longer knows this order' } : reportOrder(clientId, rows.get(clientId));
+    const order: ReportOrder = vanished.has(clientId) ? { clientId, state: 'VANISHED', reason: 'the venue no longer knows this order' } : reportOrder(clientId, rows.get(clientId), journal.fills({ clientId }).filter((f) => f.busted).length);
     const original = restoredFrom.get(clientId);
     if (!original) return order;
     return { ...order, reason: `restored from ${original}${order.reason ? `; ${order.reason}` : ''}` };
