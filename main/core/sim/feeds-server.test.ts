@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock';
 import { binanceFeed } from '../reference/binance';
 import { coinbaseFeed } from '../reference/coinbase';
-import { referenceAt } from '../reference/history';
+import { referenceAt, referencesAt } from '../reference/history';
 import { krakenFeed } from '../reference/kraken';
-import type { HistoryResult } from '../reference/sample';
+import type { HistoryResult, ReferenceFeed } from '../reference/sample';
 import { referencePath } from '../scenario/reference-path';
 import { ReferenceFeedServer } from './feeds-server';
 
@@ -127,6 +127,24 @@ describe('reference feed history, end to end through the real feed classes', () 
     const none = await referenceAt(feeds, 'BTC-USD-PERP', START + 90_000);
     expect(none.price).toBeNull();
     expect(none.reason).toBe('no independent price for 2026-01-19T04:01:00.000Z: 1 of 3 sources had a candle (coinbase: HTTP 404; binance: HTTP 400)');
+  });
+
+  it('referencesAt answers many moments in their order, asking each source once per window of nearby minutes', async () => {
+    const { feeds } = await sim(START + 500 * MINUTE);
+    const asked: string[] = [];
+    const counted: ReferenceFeed[] = feeds.map((feed) => ({
+      source: feed.source,
+      fetch: (market) => feed.fetch(market),
+      history: (market, from, to) => {
+        asked.push(`${feed.source} ${(from - START) / MINUTE}-${(to - START) / MINUTE}`);
+        return feed.history(market, from, to);
+      },
+    }));
+    const times = [START + 90_000, START + 400 * MINUTE + 5_000, START + 30_000, START + 9 * MINUTE + 10_000];
+    const results = await referencesAt(counted, 'BTC-USD-PERP', times);
+    expect(results.map((r) => [r.at, r.price])).toEqual([[times[0], '95200'], [times[1], '96000'], [times[2], '95100'], [times[3], '96000']]);
+    expect(asked.sort()).toEqual(['binance 0-10', 'binance 400-401', 'coinbase 0-10', 'coinbase 400-401', 'kraken 0-10', 'kraken 400-401']);
+    expect(results[0].raw).toBe(results[2].raw);
   });
 
   it('long windows page within each exchange\'s limits; Kraken keeps only its latest 720 minutes', async () => {
