@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -53,6 +54,15 @@ describe('packaging', () => {
     expect(packagedBinary({ appOutDir: '/o', electronPlatformName: 'linux', packager })).toBe('/o/blackbox');
     expect(packagedBinary({ appOutDir: '/o', electronPlatformName: 'win32', packager })).toBe('/o/Blackbox.exe');
     expect(packagedBinary({ appOutDir: '/o', electronPlatformName: 'darwin', packager })).toBe('/o/Blackbox.app');
+  });
+
+  it("passes electron-builder's own schema, which refuses what it does not know", async () => {
+    // electron-builder validates this way before packing; its binary downloads are not needed for it.
+    const require = createRequire(import.meta.url);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
+    const { DebugLogger } = require('builder-util');
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, linux: { ...config.linux, fuses: true } }, new DebugLogger(false))).rejects.toThrow(/does not match the API schema/);
   });
 
   it('builds AppImage and deb, dmg and nsis, rebuilding better-sqlite3 for Electron and keeping it outside the asar', () => {
