@@ -33,8 +33,10 @@ export interface HistoricalReference {
   reason?: string;
 }
 
-/** Minutes closer than this are asked for in one window rather than one request each. */
+/** Minutes closer than this are asked for in one window rather than one request each… */
 export const HISTORY_WINDOW_GAP_MS = 300 * MINUTE_MS;
+/** …as long as the window stays within this (a few pages per source however long the gap). */
+export const HISTORY_WINDOW_MAX_MS = 1_000 * MINUTE_MS;
 
 interface Window {
   from: number;
@@ -56,7 +58,7 @@ export async function referencesAt(feeds: readonly ReferenceFeed[], market: stri
   const windowOf = new Map<number, Window>();
   for (const minute of [...new Set(times.map(minuteStart))].sort((a, b) => a - b)) {
     const last = windows.at(-1);
-    if (last && minute - last.to < HISTORY_WINDOW_GAP_MS) last.to = minute + MINUTE_MS;
+    if (last && minute - last.to < HISTORY_WINDOW_GAP_MS && minute + MINUTE_MS - last.from <= HISTORY_WINDOW_MAX_MS) last.to = minute + MINUTE_MS;
     else windows.push({ from: minute, to: minute + MINUTE_MS, answers: [], raw: [] });
     windowOf.set(minute, windows.at(-1)!);
   }

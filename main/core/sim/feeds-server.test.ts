@@ -140,7 +140,13 @@ describe('reference feed history, end to end through the real feed classes', () 
         return feed.history(market, from, to);
       },
     }));
+    // Hourly fills over 20 hours: nearby, but a window stops at 1000 minutes.
+    const hourly = Array.from({ length: 21 }, (_, h) => START + h * 60 * MINUTE);
     const times = [START + 90_000, START + 400 * MINUTE + 5_000, START + 30_000, START + 9 * MINUTE + 10_000];
+    const { feeds: later } = await sim(START + 1_300 * MINUTE);
+    const hours = await referencesAt(later, 'BTC-USD-PERP', hourly);
+    expect(hours.map((r) => r.price)).toEqual(['95100', ...Array(20).fill('96000')]);
+    expect(new Set(hours.map((r) => r.raw)).size).toBe(2);
     const results = await referencesAt(counted, 'BTC-USD-PERP', times);
     expect(results.map((r) => [r.at, r.price])).toEqual([[times[0], '95200'], [times[1], '96000'], [times[2], '95100'], [times[3], '96000']]);
     expect(asked.sort()).toEqual(['binance 0-10', 'binance 400-401', 'coinbase 0-10', 'coinbase 400-401', 'kraken 0-10', 'kraken 400-401']);
