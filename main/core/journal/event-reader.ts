@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { EVENT_KINDS, type EventKind, type JournalEvent } from '../../../shared/domain';
 import { EVENT_COLUMNS, eventColumnsOf, rowToEvent, type EventRow } from './event-record';
 import { JournalInputError } from './errors';
+import { BEFORE_ACCOUNTS } from './migrations/0005-accounts';
 import { FIRST_BLOCK_SINCE, firstSeqOfBlock } from './time-marks';
 import type { Anchor } from './writer-seat';
 
@@ -119,6 +120,11 @@ export class EventReader {
     const start = q.since === undefined ? 1 : firstSeqOfBlock(this.statement(FIRST_BLOCK_SINCE).pluck().get(q.since) as number);
     // Read on first use: a damaged file must fail here, where its reader reports it, not when opened.
     this.columns ??= eventColumnsOf(this.db);
+    if (this.columns !== EVENT_COLUMNS && q.account !== undefined) {
+      // A file from before accounts: every record is BEFORE_ACCOUNTS's, none is another account's.
+      if (q.account !== BEFORE_ACCOUNTS) return { events: [], more: false };
+      q = { ...q, account: undefined };
+    }
     const { sql, params } = buildQuery(q, start, this.columns);
     const rows = this.statement(sql).raw().all(...params) as EventRow[];
     const limit = (params[params.length - 1] as number) - 1;

@@ -62,8 +62,9 @@ const HELD_CLOSED = 'CLOSED';
 /** When a fill happened, as well as the journal knows. */
 export const fillTime = (f: { venueAt: number | null }, fallback: number): number => f.venueAt ?? fallback;
 
+/** An empty client id is no client id (venues write "" for orders placed elsewhere). */
 const orderId = (o: { clientId: string | null; venueOrderId: string | null }): string =>
-  o.clientId !== null ? `c:${o.clientId}` : `v:${o.venueOrderId}`;
+  o.clientId ? `c:${o.clientId}` : `v:${o.venueOrderId}`;
 
 export function compare(venue: VenueStory, journal: JournalStory, window: CompareWindow): Comparison {
   const journalFills = new Map(journal.fills.map((f) => [f.fillId, f]));
@@ -95,7 +96,7 @@ export function compare(venue: VenueStory, journal: JournalStory, window: Compar
     if (row.venueOrderId !== null) rowsById.set(`v:${row.venueOrderId}`, row);
   }
   const rowOf = (o: VenueOrder): OrderRow | undefined =>
-    (o.clientId !== null ? rowsById.get(`c:${o.clientId}`) : undefined) ?? rowsById.get(`v:${o.venueOrderId}`);
+    (o.clientId ? rowsById.get(`c:${o.clientId}`) : undefined) ?? rowsById.get(`v:${o.venueOrderId}`);
 
   const orderUpdates: VenueOrder[] = [];
   const ambiguous: Comparison['ambiguous'] = [];

@@ -41,11 +41,11 @@ function map(event: VenueEvent): Mapped {
       return { kind: 'PRICE_SAMPLE', durable: false, market: event.price.market, payload: { source: 'venue', ...event.price } };
     case 'order': {
       const { order } = event;
-      return { kind: 'VENUE_ORDER_UPDATE', durable: true, market: order.market, clientId: order.clientId, venueOrderId: order.venueOrderId, payload: { ...withoutNulls(order), source: event.via ?? 'ws' } };
+      return { kind: 'VENUE_ORDER_UPDATE', durable: true, market: order.market, clientId: order.clientId || null, venueOrderId: order.venueOrderId, payload: { ...withoutNulls(order), source: event.via ?? 'ws' } };
     }
     case 'fill': {
       const { fill } = event;
-      return { kind: 'FILL', durable: true, market: fill.market, clientId: fill.clientId, venueOrderId: fill.venueOrderId, payload: { ...withoutNulls(fill), source: event.via ?? 'ws' } };
+      return { kind: 'FILL', durable: true, market: fill.market, clientId: fill.clientId || null, venueOrderId: fill.venueOrderId, payload: { ...withoutNulls(fill), source: event.via ?? 'ws' } };
     }
     case 'position':
       return { kind: 'POSITION_SNAPSHOT', durable: false, market: event.position.market, payload: event.position };

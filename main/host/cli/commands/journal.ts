@@ -16,7 +16,7 @@ import { UsageError, type Command } from '../command';
 
 const USAGE = [
   'blackbox journal verify <db> [--json]',
-  '       blackbox journal inspect <db> [--kind K] [--market M] [--since ISO-TIME] [--limit N] [--json]',
+  '       blackbox journal inspect <db> [--account ID] [--kind K] [--market M] [--since ISO-TIME] [--limit N] [--json]',
   '       blackbox journal append-test <db> --count N',
 ].join('\n');
 
@@ -63,13 +63,13 @@ async function verify(args: string[]): Promise<number> {
 
 function eventLine(e: JournalEvent): string {
   const ids = [e.clientId && `client ${e.clientId}`, e.venueOrderId && `venue order ${e.venueOrderId}`].filter(Boolean).join(' ');
-  return [String(e.seq).padStart(8), new Date(e.at).toISOString(), e.kind.padEnd(18), e.venue, e.market ?? '-', ids, JSON.stringify(e.payload)]
+  return [String(e.seq).padStart(8), new Date(e.at).toISOString(), e.kind.padEnd(18), e.account, e.market ?? '-', ids, JSON.stringify(e.payload)]
     .filter((part) => part !== '')
     .join('  ');
 }
 
 async function inspect(args: string[]): Promise<number> {
-  const { positionals, values, switches } = parseArgs(args, { values: ['kind', 'market', 'since', 'limit'], switches: ['json'] });
+  const { positionals, values, switches } = parseArgs(args, { values: ['account', 'kind', 'market', 'since', 'limit'], switches: ['json'] });
   const path = journalFile(positionals);
   const kind = values.kind;
   if (kind !== undefined && !(EVENT_KINDS as readonly string[]).includes(kind)) {
@@ -87,7 +87,7 @@ async function inspect(args: string[]): Promise<number> {
     let count: number;
     try {
       // The newest matching events, shown in chain order.
-      page = journal.query({ kind: kind as EventKind | undefined, market: values.market, since, limit, order: 'desc' });
+      page = journal.query({ account: values.account, kind: kind as EventKind | undefined, market: values.market, since, limit, order: 'desc' });
       head = journal.head();
       count = journal.count();
     } catch (err) {
