@@ -58,6 +58,6 @@ export function buildWatch(target: WatchTarget, env: NodeJS.ProcessEnv): Watched
   const unavailable: Record<string, string> = {};
   if (target.restUrl !== undefined) unavailable.chainHeight = 'the REST URL is overridden and no Starknet RPC URL goes with it';
   const why = `${NO_PARADEX_KEY} (set BLACKBOX_PARADEX_PRIVATE_KEY)`;
-  if (!key) for (const what of ['account', 'positions', 'openOrders', 'recentFills', 'stream']) unavailable[what] = why;
+  if (!key) for (const what of ['account', 'balances', 'positions', 'openOrders', 'closedOrders', 'recentFills', 'recentFunding', 'stream']) unavailable[what] = why;
   return { adapter, unavailable, streams: Boolean(key) };
 }

@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { NETWORKS, type Network } from '../../../../shared/venue-accounts';
 import { systemClock } from '../../../core/clock';
 import { Journal } from '../../../core/journal/journal';
+import { accountIdOf } from '../../../core/settings/account-id';
+import { journalPorts } from '../../../core/terminal/journal-ports';
 import { VenueRecorder } from '../../../core/terminal/venue-recorder';
 import { Periodic } from '../../../core/venues/periodic';
 import type { VenueEvent } from '../../../core/venues/port';
@@ -84,7 +86,9 @@ export const watchCommand: Command = {
       throw new Error(`cannot record: ${health.message}`);
     }
     const watched = buildWatch(target, process.env);
-    const recorder = new VenueRecorder(journal, target.venue);
+    // Every record belongs to the watched account (DESIGN §2.9), named as the app names it.
+    const account = accountIdOf({ venue: target.venue, network: target.network, address: target.address, subaccount: target.subaccount });
+    const recorder = new VenueRecorder(journalPorts(journal, account), target.venue);
     try {
       return target.once ? await once(watched, recorder, target.json) : await follow(watched, recorder, target.json, target.journal);
     } finally {
