@@ -6,7 +6,7 @@ import { HyperliquidAdapter } from './adapter';
 import type { HyperliquidConfig } from './config';
 import { defaultInfoReplies, startFixtureApi, type InfoReplies } from './fixtures/fixture-api';
 import { adlFill, clearinghouseState, historical, postOnlyAfterUpgrade, restingOrder, USER } from './fixtures/payloads';
-import { ethCtx, liquidation, marginCanceled, nonUserCancel, userFills } from './fixtures/ws-frames';
+import { ethCtx, fundingEvent, liquidation, marginCanceled, nonUserCancel, userFills } from './fixtures/ws-frames';
 
 const START = 1_724_361_546_000;
 let venue: LoopbackVenue;
@@ -65,6 +65,29 @@ describe('Hyperliquid WebSocket', () => {
     const update = tap.next('order');
     venue.broadcast(marginCanceled);
     expect((await update)).toMatchObject({ raw: JSON.stringify(marginCanceled), order: { venueOrderId: '1', status: 'CLOSED', cancelReason: 'marginCanceled', remainingSize: '0.0', size: '0.0076' } });
+  });
+
+  it('a funding user event is a funding payment, signed as the venue wrote it, with a stable derived id', async () => {
+    await connected();
+    const first = tap.next('funding');
+    venue.broadcast(fundingEvent);
+    const event = await first;
+    expect(event).toMatchObject({ venueAt: 1724364000000, raw: JSON.stringify(fundingEvent), funding: { market: 'ETH', amount: '0.062172', rate: '0.0000125', positionSize: '-2.0724', idDerived: 'hash(time,coin,usdc,szi)' } });
+    const again = tap.next('funding');
+    venue.broadcast(fundingEvent);
+    expect((await again).funding.id).toBe(event.funding.id);
+  });
+
+  it('fills without tid: drift reported once over the socket, each fill read with a derived id', async () => {
+    await connected();
+    const { tid: _tid, ...noTid } = adlFill;
+    const frame = { ...userFills, data: { ...userFills.data, fills: [noTid, { ...noTid, sz: '1.0' }] } };
+    const second = tap.next('fill', (e) => e.fill.size === '1.0');
+    venue.broadcast(frame);
+    await second;
+    expect(tap.of('fill').map((e) => e.fill.fillIdDerived)).toEqual(['hash(hash,oid,time,px,sz)', 'hash(hash,oid,time,px,sz)']);
+    expect(tap.of('schema_drift')).toEqual([expect.objectContaining({ source: 'ws', message: 'hyperliquid fill', field: 'tid', change: 'missing' })]);
+    expect(tap.of('malformed')).toEqual([]);
   });
 
   it('nonUserCancel of an order seen before closes it with the venue as the cause', async () => {

@@ -61,7 +61,9 @@ describe('blackbox watch --once --json', () => {
   it('dydx: prints status, balances, positions, open and recently closed orders, recent fills and funding, and journals them with the raw answers', async () => {
     const venue = await indexer();
     const recent = new Date().toISOString();
-    venue.route('GET', '/v4/fills', { status: 200, body: { fills: [{ ...makerFill, createdAt: recent }, { ...liquidatedFill, createdAt: recent }] } });
+    // The liquidation arrives without `fee`, as channel fills do: read with fee 0, the drift a notice.
+    const { fee: _fee, ...feeless } = liquidatedFill;
+    venue.route('GET', '/v4/fills', { status: 200, body: { fills: [{ ...makerFill, createdAt: recent }, { ...feeless, createdAt: recent }] } });
     venue.route('GET', '/v4/orders', (request) => {
       const status = request.query.get('status');
       if (status === 'OPEN') return { status: 200, body: [openOrder] };
@@ -80,13 +82,18 @@ describe('blackbox watch --once --json', () => {
       positions: [{ market: 'ETH-USD', size: '-2' }],
       openOrders: [{ clientId: '123', status: 'OPEN' }],
       closedOrders: [{ clientId: '124', status: 'CLOSED', cancelReason: 'CANCELED (no removal reason over REST)' }],
-      recentFills: [{ fillType: 'FILL', clientId: '123' }, { fillType: 'LIQUIDATION' }],
+      recentFills: [{ fillType: 'FILL', clientId: '123' }, { fillType: 'LIQUIDATION', fee: '0', defaults: ['fee'], price: '1854.25', size: '1' }],
       recentFunding: [{ market: 'ETH-USD', amount: '0.0462625', rate: '0.0000125', positionSize: '-2' }],
     });
     expect(snapshot.recentFunding).toHaveLength(1);
     expect(venue.requests.find((r) => r.path === '/v4/fundingPayments')?.query.get('address')).toBe(ADDRESS);
     const kinds = journaledKinds();
     for (const kind of ['VENUE_STATUS', 'ACCOUNT_SNAPSHOT', 'POSITION_SNAPSHOT', 'VENUE_ORDER_UPDATE', 'FILL', 'FUNDING_PAYMENT']) expect(kinds).toContain(kind);
+    const review = Journal.openReadOnly(journal);
+    const drift = review.query({ limit: 1000 }).events.filter((e) => e.kind === 'SCHEMA_DRIFT');
+    review.close();
+    expect(drift.map((e) => e.payload)).toEqual([{ source: 'rest', message: 'dydx fill', field: 'fee', change: 'missing' }]);
+    expect(kinds).not.toContain('MALFORMED_MESSAGE');
   });
 
   it('dydx: a geo-block is reported as the venue refusing this region, recorded, and exits 1', async () => {
