@@ -34,6 +34,10 @@ const EXPECTED: Record<string, (obs: Observation) => void> = {
     expect(states(obs)).toEqual({ U1: 'FILLED' });
     expect(findingKinds(obs)).toContain('API_AMBIGUITY');
   },
+  'fuzz-outage-fill-keeps-error-reason.json': (obs) => {
+    expect(obs.report.orders).toEqual([{ clientId: 'U1', state: 'FILLED' }]);
+    expect(findingKinds(obs)).toContain('API_AMBIGUITY');
+  },
   'fuzz-restart-false-reversal.json': (obs) => {
     expect(states(obs)).toEqual({ A1: 'FILLED', A2: 'FILLED', B1: 'FILLED' });
     expect(findingKinds(obs)).not.toContain('FILL_REVERSED');

@@ -76,7 +76,7 @@ export interface FuzzDraw {
 
 export const fuzzDraw: fc.Arbitrary<FuzzDraw> = fc.record({
   path: fc.array(fc.integer({ min: -150, max: 150 }), { minLength: 1, maxLength: Math.ceil(UNTIL_S / REFERENCE_EVERY_S) + 1 }),
-  moves: fc.array(fc.oneof({ arbitrary: userMove, weight: 3 }, { arbitrary: venueMove, weight: 2 }), { minLength: 1, maxLength: 14 }),
+  moves: fc.array(fc.oneof({ arbitrary: userMove, weight: 3 }, { arbitrary: venueMove, weight: 2 }), { minLength: 2, maxLength: 20 }),
 });
 
 interface Step {
@@ -101,12 +101,15 @@ export function scenarioOf(draw: FuzzDraw, name = 'fuzz'): Record<string, unknow
   const end = (start: number, length: number) => Math.min(FAULT_HORIZON_S, start + length);
   let orders = 0;
   let snapshots = 0;
+  /** Client ids of orders that execute at once (market orders): a bust aimed at one can usually apply. */
+  const takers: string[] = [];
   for (const m of [...draw.moves].sort((a, b) => a.at - b.at)) {
     const add = (s: number, step: Omit<Step, 'at'>) => steps.push({ at: s, ...step });
     switch (m.move) {
       case 'place': {
         const type = m.type;
         const priced = toTick(referenceAt(draw.path, m.at).times(new Decimal(m.offsetBps).div(10_000).plus(1))).toFixed(1);
+        if (type === 'MARKET') takers.push(`U${orders + 1}`);
         add(m.at, { user: { place: {
           clientId: `U${++orders}`, market: MARKET, side: m.side, type, size: new Decimal(m.size).times('0.001').toFixed(3),
           ...(type === 'LIMIT' ? { price: priced, postOnly: m.postOnly } : {}),
@@ -141,7 +144,9 @@ export function scenarioOf(draw: FuzzDraw, name = 'fuzz'): Record<string, unknow
         add(m.at, { venue: { liquidityDrain: { market: MARKET, seconds: end(m.at, m.seconds) - m.at } } });
         break;
       case 'bustFill':
-        if (orders > 0) add(m.at, { venue: { bustFill: { clientId: `U${(m.target % orders) + 1}` } } });
+        // Odd targets aim at any order (a maker fill, a triggered stop), even ones at a market order.
+        if (m.target % 2 === 0 && takers.length > 0) add(m.at, { venue: { bustFill: { clientId: takers[(m.target / 2) % takers.length] } } });
+        else if (orders > 0) add(m.at, { venue: { bustFill: { clientId: `U${(m.target % orders) + 1}` } } });
         break;
       case 'rollback': {
         const name = `S${++snapshots}`;
