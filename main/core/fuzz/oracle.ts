@@ -68,7 +68,9 @@ export function checkObservation(obs: Observation): Violation[] {
   }
   for (const f of reversals) {
     const fillId = f.kind === 'FILL_REVERSED' ? String(f.detail.fillId ?? '') : '';
-    if (standing.has(fillId)) add('NO_UNCAUSED_REVERSAL', `FILL_REVERSED for fill ${fillId}, which the venue still lists`);
+    // A bust a later rollback undid was a true reversal at the time; the journal must then hold the fill standing again.
+    const restored = hasBust && hasRollback && journalFills.get(fillId)?.busted === false;
+    if (standing.has(fillId) && !restored) add('NO_UNCAUSED_REVERSAL', `FILL_REVERSED for fill ${fillId}, which the venue still lists`);
   }
 
   const reversedIds = new Set(findings.filter((f) => f.kind === 'FILL_REVERSED').map((f) => String(f.detail.fillId ?? '')));
