@@ -226,18 +226,21 @@ export class PriceChartModel {
     this.container.dataset.incidentMarkers = String(placed.filter((m) => m.id?.startsWith('I')).length);
   }
 
+  /** Values under the crosshair; off the bars (or before any hover), the newest bar's. */
   private readonly onCrosshair = (param: MouseEventParams<Time>): void => {
     if (this.disposed) return;
-    if (param.time === undefined) {
+    const lastOf = (series: ISeriesApi<'Line'>) => series.data().at(-1) as { value: number } | undefined;
+    const hovering = param.time !== undefined;
+    const bar = hovering ? (param.seriesData.get(this.candles) as Bar | undefined) : (this.last ?? undefined);
+    const ref = hovering ? (param.seriesData.get(this.reference) as { value: number } | undefined) : lastOf(this.reference);
+    const hi = hovering ? (param.seriesData.get(this.bandHigh) as { value: number } | undefined) : lastOf(this.bandHigh);
+    const lo = hovering ? (param.seriesData.get(this.bandLow) as { value: number } | undefined) : lastOf(this.bandLow);
+    const time = hovering ? (param.time as number) : bar?.time;
+    if (time === undefined) {
       this.legend.textContent = '';
       return;
     }
-    const bar = param.seriesData.get(this.candles) as Bar | undefined;
-    const ref = param.seriesData.get(this.reference) as { value: number } | undefined;
-    const hi = param.seriesData.get(this.bandHigh) as { value: number } | undefined;
-    const lo = param.seriesData.get(this.bandLow) as { value: number } | undefined;
     const p = (n: number | undefined) => (n === undefined ? '—' : formatPrice(String(n), this.tick));
-    const time = param.time as number;
     const here = [...this.marks.values()].flat().filter((m) => barOf(m.at, this.intervalMs) === time).map((m) => m.detail);
     this.legend.textContent = [
       formatDateTime(time * 1000),
