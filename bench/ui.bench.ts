@@ -2,7 +2,8 @@
 /**
  * UI benchmarks in Debian's Chromium against the web host: time to the first drawn chart, and
  * frame times while the host streams 1,000 price ticks per second through the same event path
- * real ticks take (terminal → web host → WebSocket → chart model).
+ * real ticks take (terminal → web host → WebSocket → chart model), with candles, the band, two
+ * order lines and a fill marker drawn.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,16 @@ function withFirehose(service: CoreService): CoreService & { fire(market: string
   };
 }
 
+/** The independent reference main reports for a market, once it has a quorum. */
+async function waitForReference(service: CoreService, market: string): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const preview = await service.handlers.previewOrder({ market, side: 'BUY', type: 'MARKET', size: '0.001', sizeUnit: 'base', postOnly: false, reduceOnly: false });
+    if (preview.reference) return Number(preview.reference);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no independent reference for ${market} after 20 s`);
+}
+
 export const uiBench: BenchSuite = {
   name: 'ui',
   async run({ quick }) {
@@ -57,8 +68,21 @@ export const uiBench: BenchSuite = {
         await cdp.send('HeapProfiler.collectGarbage');
         return (await cdp.send('Runtime.getHeapUsage')).usedSize;
       };
-      const heapBefore = await heap();
       const market = await page.getByTestId('price-chart').getAttribute('data-market');
+      // Drawn as a trader sees it: candles and band, two resting orders as price lines, a fill marker.
+      const reference = await waitForReference(terminal, market!);
+      for (const factor of ['0.99', '1.01']) {
+        const side = factor === '0.99' ? 'BUY' : 'SELL';
+        await terminal.handlers.placeOrder({ market: market!, side, type: 'LIMIT', size: '0.001', sizeUnit: 'base', price: (reference * Number(factor)).toFixed(1), postOnly: false, reduceOnly: false });
+      }
+      await terminal.handlers.placeOrder({ market: market!, side: 'BUY', type: 'MARKET', size: '0.001', sizeUnit: 'base', postOnly: false, reduceOnly: false });
+      const chart = page.getByTestId('price-chart');
+      const drawn = (key: string) => chart.getAttribute(`data-${key}`).then(Number);
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-testid="price-chart"]');
+        return Number(el?.getAttribute('data-order-lines')) >= 2 && Number(el?.getAttribute('data-fill-markers')) >= 1 && Number(el?.getAttribute('data-band-points')) >= 1;
+      }, undefined, { timeout: 30_000 });
+      const heapBefore = await heap();
 
       const seconds = quick ? 3 : 10;
       // A string, not a function: tsx's helpers (e.g. __name) do not exist inside the page.
@@ -97,6 +121,9 @@ export const uiBench: BenchSuite = {
         // At 60 Hz a frame is ~16.7 ms; a dropped frame shows as a gap of ~33 ms or more.
         'ui.frames_dropped_ratio': Number((gaps.filter((g) => g > 25).length / gaps.length).toFixed(4)),
         'ui.ticks_sent_per_s': Math.round(ticks / seconds),
+        'ui.chart_candles': await drawn('candles'),
+        'ui.chart_order_lines': await drawn('order-lines'),
+        'ui.chart_markers': (await drawn('fill-markers')) + (await drawn('incident-markers')),
         'ui.heap_before_bytes': heapBefore,
         'ui.heap_after_bytes': heapAfter,
         'ui.heap_mid_bytes': heapMid ?? heapAfter,
