@@ -132,7 +132,11 @@ export class DydxQueries {
     return collect(envelope.data.positions, readPosition, answer.raw);
   }
 
-  /** The subaccount and the markets together: maintenance margin is the venue's rule applied to both. */
+  /**
+   * The subaccount and the markets together: maintenance margin is the venue's rule applied to
+   * both. A position that cannot be read or priced leaves equity and free collateral read and the
+   * maintenance figure unknown; the position is reported beside the account as malformed.
+   */
   async account(): Promise<QueryResult<VenueAccount>> {
     const { address, subaccountNumber } = this.scope;
     const path = `/addresses/${encodeURIComponent(address)}/subaccountNumber/${subaccountNumber}`;
@@ -141,7 +145,8 @@ export class DydxQueries {
     if (!markets.ok) return markets;
     const account = readAccount(answer, new Map(markets.value.map((m) => [m.ticker, m])));
     if (!account.ok) return malformed(path, account.problem, answer.raw);
-    return { ok: true, value: account.value, raw: [answer.raw, ...markets.raw], malformed: markets.malformed };
+    const unpriced = account.value.problems.map((problem) => ({ raw: answer.raw, problem }));
+    return { ok: true, value: account.value.account, raw: [answer.raw, ...markets.raw], malformed: [...markets.malformed, ...unpriced] };
   }
 
   private async orders(filter: Record<string, string | undefined>): Promise<Listed<VenueOrder>> {
@@ -160,36 +165,44 @@ export class DydxQueries {
 /**
  * dYdX reports equity and free collateral. Initial margin is their difference (the venue's own
  * definition of free collateral); maintenance margin is Σ |size| × oracle × maintenance fraction,
- * and the account is liquidatable when equity falls to it. A position in a market we cannot
- * price makes the account unreadable rather than quietly under-margined.
+ * and the account is liquidatable when equity falls to it. A position that cannot be read or
+ * priced makes the maintenance figure unknown (null), never quietly smaller; `problems` says why.
  */
-export function readAccount(answer: Extract<IndexerAnswer, { ok: true }>, markets: ReadonlyMap<string, DydxMarket>): Parsed<VenueAccount> {
+export function readAccount(
+  answer: Extract<IndexerAnswer, { ok: true }>,
+  markets: ReadonlyMap<string, DydxMarket>,
+): Parsed<{ account: VenueAccount; problems: string[] }> {
   const envelope = subaccountAnswerSchema.safeParse(answer.json);
   const sub = subaccountSchema.safeParse(envelope.success ? envelope.data.subaccount : answer.json);
   if (!sub.success) return { ok: false, problem: `subaccount: ${describeIssues(sub.error)}` };
   const s = sub.data;
+  const problems: string[] = [];
   let maintenance = new Decimal(0);
   for (const item of Object.values(s.openPerpetualPositions)) {
     const position = readPosition(item);
-    if (!position.ok) return position;
-    const market = markets.get(position.value.market);
-    if (!market?.oraclePrice) return { ok: false, problem: `subaccount: no oracle price for ${position.value.market}` };
-    maintenance = maintenance.plus(new Decimal(position.value.size).abs().times(market.oraclePrice).times(market.maintenanceMarginFraction));
+    const market = position.ok ? markets.get(position.value.market) : undefined;
+    if (!position.ok) problems.push(position.problem);
+    else if (!market?.oraclePrice) problems.push(`subaccount: no oracle price for ${position.value.market}`);
+    else maintenance = maintenance.plus(new Decimal(position.value.size).abs().times(market.oraclePrice).times(market.maintenanceMarginFraction));
   }
+  const known = problems.length === 0;
   const equity = new Decimal(s.equity);
   return {
     ok: true,
     venueAt: null,
     value: {
-      account: `${s.address}/${s.subaccountNumber}`,
-      accountValue: s.equity,
-      totalCollateral: s.equity,
-      freeCollateral: s.freeCollateral,
-      initialMarginRequirement: equity.minus(s.freeCollateral).toString(),
-      maintenanceMarginRequirement: maintenance.toString(),
-      marginCushion: equity.minus(maintenance).toString(),
-      status: maintenance.gt(0) && equity.lte(maintenance) ? 'LIQUIDATION' : 'ACTIVE',
-      venueAt: null,
+      problems,
+      account: {
+        account: `${s.address}/${s.subaccountNumber}`,
+        accountValue: s.equity,
+        totalCollateral: s.equity,
+        freeCollateral: s.freeCollateral,
+        initialMarginRequirement: equity.minus(s.freeCollateral).toString(),
+        maintenanceMarginRequirement: known ? maintenance.toString() : null,
+        marginCushion: known ? equity.minus(maintenance).toString() : null,
+        status: known && maintenance.gt(0) && equity.lte(maintenance) ? 'LIQUIDATION' : 'ACTIVE',
+        venueAt: null,
+      },
     },
   };
 }

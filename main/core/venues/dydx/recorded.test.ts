@@ -8,6 +8,7 @@ import { readAssetBalance, readFill, readFundingPayment, readOrder, readPosition
 import { DriftNotices } from '../common/drift';
 import { DydxStream } from './stream';
 import type { VenueEvent } from '../port';
+import { readAccount } from './queries';
 
 describe('dYdX recorded messages', () => {
   it('the documented channel_data fill has no fee: read with fee 0, the default named, the missing field a drift', () => {
@@ -63,5 +64,24 @@ describe('dYdX recorded messages', () => {
     });
     const later = readFundingPayment({ ...fundingPayment, createdAtHeight: '45104017', createdAt: '2025-07-29T06:00:01.053Z' });
     expect(later.ok && later.value.id).not.toBe(read.ok && read.value.id);
+  });
+
+  it('the recorded subaccount: maintenance from the oracle; a position it cannot price leaves the rest read and maintenance unknown', () => {
+    const answer = { ok: true as const, json: { subaccount }, raw: JSON.stringify({ subaccount }) };
+    const btc = { ticker: 'BTC-USD', status: 'ACTIVE' as const, oraclePrice: '118700.5426', tickSize: '1', stepSize: '0.0001', maintenanceMarginFraction: '0.012' };
+    expect(readAccount(answer, new Map([['BTC-USD', btc]]))).toMatchObject({
+      ok: true,
+      value: {
+        problems: [],
+        account: { accountValue: '25346.73993597', freeCollateral: '24207.8530595294', maintenanceMarginRequirement: '699.3835969992', status: 'ACTIVE' },
+      },
+    });
+    expect(readAccount(answer, new Map())).toMatchObject({
+      ok: true,
+      value: {
+        problems: ['subaccount: no oracle price for BTC-USD'],
+        account: { accountValue: '25346.73993597', freeCollateral: '24207.8530595294', maintenanceMarginRequirement: null, marginCushion: null },
+      },
+    });
   });
 });
