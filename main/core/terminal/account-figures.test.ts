@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PositionView } from '../../../shared/snapshot';
 import type { VenueAccount } from '../venues/port';
 import { accountView, liquidationAtReference, positionViews, type FigureInputs, type MarketTerms } from './account-figures';
-import { classifyLinkFailure } from './link-problem';
+import { classifyLinkFailure } from '../venues/link-problem';
 import { shortReason, ticketFigures } from './ticket-figures';
 
 const BTC: MarketTerms = { symbol: 'BTC-USD-PERP', tickSize: '0.1', stepSize: '0.001', minNotional: null, maintenanceMargin: '0.03', initialMargin: '0.05', makerFee: '0', takerFee: '0.0003' };

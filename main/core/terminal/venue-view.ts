@@ -6,7 +6,7 @@ import type { OrderTicket } from '../../../shared/contract';
 import type { CommandOutcome, VenueStatus } from '../../../shared/domain';
 import type { ConnectionState, LinkView, OrderView, PositionView } from '../../../shared/snapshot';
 import type { VenueAccount, VenueEvent, VenueMode, VenueOrder } from '../venues/port';
-import { classifyLinkFailure } from './link-problem';
+import { classifyLinkFailure } from '../venues/link-problem';
 
 export interface LocalOutcome {
   outcome: CommandOutcome;
