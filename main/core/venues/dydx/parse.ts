@@ -17,7 +17,7 @@ import type {
 } from '../port';
 import {
   assetPositionSchema, fill, fundingPayment, orderSchema, perpetualMarketSchema, positionSchema, type DydxFillType, type DydxOrder,
-  type MarketStatus, type REMOVAL_REASONS,
+  type MarketStatus, type ORDER_TYPES, type REMOVAL_REASONS,
 } from './schemas';
 
 export interface DydxMarket {
@@ -45,7 +45,7 @@ export function oraclePrice(market: string, price: string): VenuePrice {
   return { market, markPrice: price, indexPrice: null, lastTradedPrice: null, externalFairPrice: null };
 }
 
-const PORT_TYPES: Record<DydxOrder['type'], VenueOrderType> = {
+const PORT_TYPES: Record<(typeof ORDER_TYPES)[number], VenueOrderType> = {
   LIMIT: 'LIMIT',
   MARKET: 'MARKET',
   STOP_LIMIT: 'STOP_LIMIT',
@@ -58,7 +58,7 @@ const PORT_TYPES: Record<DydxOrder['type'], VenueOrderType> = {
 };
 
 /** Venue types the port has no word for: the nearest port type is used and the venue's name kept. */
-const APPROXIMATED_TYPES = new Set<DydxOrder['type']>(['TRAILING_STOP', 'TWAP', 'TWAP_SUBORDER']);
+const APPROXIMATED_TYPES = new Set<string>(['TRAILING_STOP', 'TWAP', 'TWAP_SUBORDER']);
 
 const PORT_STATUSES: Record<DydxOrder['status'], VenueOrderStatus> = {
   OPEN: 'OPEN',
@@ -76,7 +76,7 @@ export function readOrder(input: unknown): Parsed<VenueOrder> {
   const o = parsed.data;
   const flags = [
     ...(o.reduceOnly ? ['REDUCE_ONLY'] : []),
-    ...(APPROXIMATED_TYPES.has(o.type) ? [o.type] : []),
+    ...(APPROXIMATED_TYPES.has(o.type) || !(o.type in PORT_TYPES) ? [o.type] : []),
     ...(o.status === 'BEST_EFFORT_CANCELED' || o.status === 'BEST_EFFORT_OPENED' ? [o.status] : []),
     `ORDER_FLAGS_${o.orderFlags}`,
   ];
@@ -89,7 +89,7 @@ export function readOrder(input: unknown): Parsed<VenueOrder> {
       clientId: o.clientId,
       market: o.ticker,
       side: o.side,
-      type: PORT_TYPES[o.type],
+      type: PORT_TYPES[o.type as (typeof ORDER_TYPES)[number]] ?? 'LIMIT',
       status: PORT_STATUSES[o.status],
       instruction: o.postOnly ? 'POST_ONLY' : o.timeInForce,
       size: o.size,

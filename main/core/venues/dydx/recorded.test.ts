@@ -46,6 +46,12 @@ describe('dYdX recorded messages', () => {
     });
   });
 
+  it('order types and times in force the port has no word for are kept (HARD_TRADE is in the websocket doc\'s OrderType)', () => {
+    expect(readOrder({ ...canceledOrder, type: 'HARD_TRADE', timeInForce: 'GTX' })).toMatchObject({
+      ok: true, value: { type: 'LIMIT', instruction: 'GTX', flags: ['HARD_TRADE', 'ORDER_FLAGS_64'] },
+    });
+  });
+
   it('a short position, its long decimals kept verbatim', () => {
     expect(readPosition(shortBtcPosition)).toMatchObject({
       ok: true, value: { market: 'BTC-USD', side: 'SHORT', size: '-0.407', averageEntryPrice: '118692.04840909090909090909', realizedPnl: '476.42665909090909090909088', unrealizedPnl: '-57.26681734000000000000037' },

@@ -56,9 +56,10 @@ export const orderSchema = z.object({
   clientId: z.string(),
   ticker: z.string().min(1),
   side: z.enum(SIDES),
-  type: z.enum(ORDER_TYPES),
+  /** A type not in ORDER_TYPES is kept (in flags, beside the nearest port type). */
+  type: z.string().min(1),
   status: z.enum(ORDER_STATUSES),
-  timeInForce: z.enum(['GTT', 'FOK', 'IOC']),
+  timeInForce: z.string().min(1),
   postOnly: z.boolean(),
   reduceOnly: z.boolean(),
   size: decimal,
