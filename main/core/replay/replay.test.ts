@@ -13,9 +13,9 @@ const scenario = (name: string) => {
 };
 
 /**
- * A full replay takes seconds on an idle machine and two minutes on a busy one (measured at load 10 on
- * two cores): each test names
- * its own budget by how many replays it runs, and a scenario's first replay is shared.
+ * A full replay takes seconds on an idle machine and two minutes on a busy one (measured at load
+ * 10 on two cores): each test names its own budget by how many replays it runs, and a
+ * scenario's first replay is shared between its tests.
  */
 const ONE_REPLAY_MS = 240_000;
 const shared = new Map<string, Promise<ReplayReport>>();
