@@ -82,7 +82,7 @@ describe('the fuzz oracle', () => {
     expect(rules(invented)).toEqual(['FILLS_EQUAL']);
   });
 
-  it('catches an order whose state, reason or filled size is not the venue\'s, or that only one side knows', () => {
+  it('catches an order whose state, reason or filled size (in the journal or the report) is not the venue\'s, or that only one side knows', () => {
     const state = copy();
     state.journal.orders.find((o) => o.clientId === 'M1')!.state = 'OPEN';
     expect(rules(state)).toEqual(['ORDERS_EQUAL']);
@@ -98,6 +98,14 @@ describe('the fuzz oracle', () => {
     const filled = copy();
     filled.journal.orders.find((o) => o.clientId === 'L1')!.filledSize = '0';
     expect(rules(filled)).toEqual(['ORDERS_EQUAL']);
+
+    const reported = copy();
+    reported.report.orders.find((o) => o.clientId === 'M1')!.state = 'CANCELLED_BY_VENUE';
+    reported.report.orders.find((o) => o.clientId === 'L2')!.state = 'UNRESOLVED';
+    expect(checkObservation(reported).map((v) => v.message)).toEqual([
+      'M1: the report says CANCELLED_BY_VENUE, the venue has it CLOSED with 0.02 of 0.02 filled',
+      'L2: the report says UNRESOLVED, the venue has it OPEN with 0 of 0.01 filled',
+    ]);
 
     const unknownToJournal = copy();
     unknownToJournal.journal.orders = unknownToJournal.journal.orders.filter((o) => o.clientId !== 'L2');

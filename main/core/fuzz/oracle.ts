@@ -29,6 +29,7 @@ export interface Violation {
 /** Journal order states that mean "still working at the venue". */
 const LIVE_JOURNAL = new Set(['acked', 'NEW', 'UNTRIGGERED', 'OPEN']);
 const REVERSAL_KINDS = new Set(['FILL_REVERSED', 'ORDER_VANISHED']);
+const USER_CANCELED = 'USER_CANCELED';
 
 export function checkObservation(obs: Observation): Violation[] {
   const out: Violation[] = [];
@@ -114,10 +115,32 @@ function checkOrders(obs: Observation, hasRollback: boolean, add: (rule: OracleR
     const filled = filledAtVenue.get(v.id) ?? new Decimal(0);
     if (!filled.eq(row.filledSize)) add('ORDERS_EQUAL', `${v.clientId}: ${filled.toString()} filled at the venue, ${row.filledSize} in the journal`);
   }
+  checkReportedOrders(obs, filledAtVenue, add);
   const vanished = new Set(report.orders.filter((o) => o.state === 'VANISHED').map((o) => o.clientId));
   for (const row of journal.orders) {
     if (!row.clientId || atVenue.has(row.clientId) || row.venueOrderId === null) continue;
     if (!hasRollback) add('ORDERS_EQUAL', `${row.clientId}: the journal has the venue's id ${row.venueOrderId} for it, the venue never had it`);
     else if (!vanished.has(row.clientId) && LIVE_JOURNAL.has(row.state)) add('ORDERS_EQUAL', `${row.clientId}: rolled back at the venue, the journal still says ${row.state} and the report not VANISHED`);
+  }
+}
+
+/** The report's word for each order agrees with the venue: open is open, fully filled is FILLED, a plain cancel is a cancel. */
+function checkReportedOrders(obs: Observation, filledAtVenue: Map<string, Decimal>, add: (rule: OracleRule, message: string) => void): void {
+  const byClientId = new Map(obs.venue.orders.filter((v) => v.clientId).map((v) => [v.clientId, v]));
+  for (const order of obs.report.orders) {
+    const v = byClientId.get(order.clientId);
+    const says = `${order.clientId}: the report says ${order.state}${order.reason ? ` (${order.reason})` : ''}`;
+    if (!v) {
+      if (order.state === 'OPEN' || order.state === 'FILLED') add('ORDERS_EQUAL', `${says}, the venue never had it`);
+      continue;
+    }
+    const filled = filledAtVenue.get(v.id) ?? new Decimal(0);
+    const expected =
+      v.status !== 'CLOSED' ? 'OPEN'
+      : filled.eq(v.size) ? 'FILLED'
+      : filled.isZero() && v.cancelReason === USER_CANCELED ? 'CANCELLED_BY_USER'
+      : filled.isZero() && v.cancelReason ? 'CANCELLED_BY_VENUE'
+      : null;
+    if (expected !== null && order.state !== expected) add('ORDERS_EQUAL', `${says}, the venue has it ${v.status}${v.cancelReason ? ` (${v.cancelReason})` : ''} with ${filled.toString()} of ${v.size} filled`);
   }
 }

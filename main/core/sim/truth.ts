@@ -13,6 +13,7 @@ export interface TruthOrder {
   clientId: string;
   market: string;
   type: string;
+  size: string;
   status: OrderStatus;
   cancelReason: string | null;
 }
@@ -41,7 +42,7 @@ export function venueTruth(engine: SimEngine): VenueTruth {
   const standing = new Set(engine.fills().map((f) => f.id));
   const busted = new Set(engine.tradebusts().map((b) => b.fillId));
   return {
-    orders: engine.orders().map((o) => ({ id: o.id, clientId: o.clientId, market: o.market, type: o.type, status: o.status, cancelReason: o.cancelReason })),
+    orders: engine.orders().map((o) => ({ id: o.id, clientId: o.clientId, market: o.market, type: o.type, size: plain(o.size), status: o.status, cancelReason: o.cancelReason })),
     fills: engine.allFills().map((f) => ({
       id: f.id, orderId: f.orderId, clientId: f.clientId, market: f.market, side: f.side,
       size: plain(f.size), price: plain(f.price), fillType: f.fillType, busted: busted.has(f.id) && !standing.has(f.id),
