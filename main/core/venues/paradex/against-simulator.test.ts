@@ -55,6 +55,17 @@ describe('the Paradex adapter against the simulator over loopback', () => {
     expect(events.filter((e) => e.kind === 'schema_drift')).toEqual([]);
   });
 
+  it("the simulator's order, fill and position shapes, over REST and the stream, are what the readers know: no drift", async () => {
+    const filled = next((e) => e.kind === 'fill' && e.fill.clientId === 'drift-1');
+    const placed = await adapter.placeOrder({ clientId: 'drift-1', market: 'BTC-USD-PERP', side: 'BUY', type: 'MARKET', size: '0.001' });
+    expect(placed.outcome).toBe('accepted');
+    await filled;
+    await adapter.ordersHistory({ since: 0 });
+    await adapter.fills({ since: 0 });
+    await adapter.positions();
+    expect(events.filter((e) => e.kind === 'schema_drift')).toEqual([]);
+  });
+
   it('reconnects with backoff after the venue drops and refuses its sockets, and subscribes again', async () => {
     const down = next((e) => e.kind === 'connection' && e.state === 'down');
     sim.engine.apply({ kind: 'disconnect', seconds: 1 });
