@@ -2,7 +2,7 @@
  * The terminal: one venue adapter, the independent reference feeds, the journal, order entry and
  * the monitor, wired together and exposed to hosts as the contract's handlers plus events.
  */
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { EventName, EventPayloads, VenueFault } from '../../../shared/contract';
 import type { JournalEvent, VenueStatus } from '../../../shared/domain';
 import type { TerminalSnapshot } from '../../../shared/snapshot';
@@ -171,7 +171,8 @@ export class Terminal {
       reference: (market) => this.referenceReading(market),
       venueState: (market) => ({ status: this.view.status, reopenedAt: this.reopenedAt, mark: this.prices.latestMark(market), now: clock.now() }),
       risk: parts.risk ?? ((market) => defaultRiskSettings(market)),
-      newClientId: parts.newClientId ?? (() => randomUUID()),
+      // UUIDv7 (DESIGN §5): sortable by time, unique across accounts and machines.
+      newClientId: parts.newClientId ?? (() => uuidv7()),
       onOutcome: (command, outcome) => this.afterCommand(command, outcome),
     });
     this.handlers = buildHandlers(this);
