@@ -102,7 +102,6 @@ export const fill = {
     'entryPriceBefore', 'positionSideBefore',
   ],
 } satisfies MessageSpec<z.ZodObject>;
-export const fillSchema = fill.schema;
 
 /** `GET /v4/fundingPayments` item (comlink `fundingPaymentsToResponseObject`); `payment` signed as the indexer writes it. */
 export const fundingPayment = {

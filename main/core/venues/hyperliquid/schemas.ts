@@ -43,7 +43,6 @@ export const clearinghouseState = {
     time: optionalMillis,
   }),
 } satisfies MessageSpec<z.ZodObject>;
-export const clearinghouseStateSchema = clearinghouseState.schema;
 
 export const assetPosition = {
   message: 'hyperliquid assetPosition',
@@ -58,7 +57,6 @@ export const assetPosition = {
     }),
   }),
 } satisfies MessageSpec<z.ZodObject>;
-export const assetPositionSchema = assetPosition.schema;
 
 /** The order as `orderUpdates` carries it (python `types.py` BasicOrder). */
 export const basicOrderSchema = z.object({
@@ -114,7 +112,6 @@ export const fill = {
   sometimes: ['cloid', 'liquidation', 'feeToken'],
   documented: ['startPosition', 'builderFee', 'twapId', 'liquidationMarkPx'],
 } satisfies MessageSpec<z.ZodObject>;
-export const fillSchema = fill.schema;
 
 /** `userFunding` item (info endpoint): `{time, hash, delta: {type: "funding", coin, usdc, szi, fundingRate, nSamples}}`. */
 export const fundingDelta = z.object({

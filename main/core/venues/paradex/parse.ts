@@ -1,6 +1,7 @@
 /**
  * Paradex payloads → port types. Each reader takes an already JSON-parsed value and answers
- * either the domain value with the venue's timestamp, or what was wrong with it.
+ * either the domain value with the venue's timestamp, or what was wrong with it; readers of
+ * account messages also name the fields that drifted from what they know (./schemas).
  */
 import Decimal from 'decimal.js';
 import type { z } from 'zod';

@@ -35,7 +35,6 @@ export const order = {
   sometimes: ['client_id', 'instruction', 'flags', 'price', 'trigger_price', 'avg_fill_price', 'cancel_reason', 'last_updated_at'],
   documented: ['account', 'stp', 'seq_no', 'timestamp', 'received_at', 'published_at', 'recv_window', 'signature', 'signature_timestamp'],
 } satisfies MessageSpec<z.ZodObject>;
-export const orderSchema = order.schema;
 
 /** FillResult: a fill needs market, side, price, size, time and its id; the rest has defaults. */
 export const fill = {
@@ -58,7 +57,6 @@ export const fill = {
   sometimes: ['order_id', 'client_id', 'fee_currency', 'realized_pnl'],
   documented: ['account', 'flags', 'remaining_size', 'realized_funding', 'underlying_price', 'orderbook_seq_no'],
 } satisfies MessageSpec<z.ZodObject>;
-export const fillSchema = fill.schema;
 
 /**
  * `GET /v1/positions` item. Real answers carry `realized_pnl` (ccxt's recorded response); the
@@ -86,7 +84,6 @@ export const position = {
     'cost', 'cost_usd', 'cached_funding_index', 'leverage', 'last_fill_id', 'closed_at', 'seq_no',
   ],
 } satisfies MessageSpec<z.ZodObject>;
-export const positionSchema = position.schema;
 
 export const account = {
   message: 'paradex account',
@@ -104,7 +101,6 @@ export const account = {
   sometimes: ['margin_cushion'],
   documented: ['settlement_asset', 'seq_no'],
 } satisfies MessageSpec<z.ZodObject>;
-export const accountSchema = account.schema;
 
 export const tradeBust = {
   message: 'paradex tradebust',
@@ -114,7 +110,6 @@ export const tradeBust = {
     created_at: optionalMillis,
   }),
 } satisfies MessageSpec<z.ZodObject>;
-export const tradeBustSchema = tradeBust.schema;
 
 /** `transaction` channel and `GET /v1/transactions` item (paradex-py TransactionResponse). */
 export const transaction = {
@@ -129,7 +124,6 @@ export const transaction = {
   }),
   sometimes: ['hash', 'completed_at'],
 } satisfies MessageSpec<z.ZodObject>;
-export const transactionSchema = transaction.schema;
 
 /** `GET /v1/funding/payments` item (venue-apis.md §1.4): `payment` is signed, negative when paid. */
 export const fundingPayment = {
