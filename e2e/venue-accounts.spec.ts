@@ -1,4 +1,5 @@
 import { restUrl, startFixtureIndexer } from '../main/core/venues/dydx/fixtures/fixture-indexer';
+import { paradexAuthVenue } from '../main/core/terminal/test-support/paradex-auth-venue';
 import { ADDRESS, shortPosition } from '../main/core/venues/dydx/fixtures/payloads';
 import { expect, test } from './fixtures/host';
 import { TerminalPage } from './pages/terminal-page';
@@ -19,10 +20,11 @@ async function accountIds(terminal: TerminalPage): Promise<string[]> {
   return (await terminal.call('getVenueSettings', {})).accounts.map((a) => a.id);
 }
 
-test('a Paradex key goes to main once and is never shown again; main refuses a bad address and names it', async ({ terminalPage, host }) => {
+test('a Paradex key goes to main once, is held only after Paradex accepted it, and is never shown again; main refuses a bad address and names it', async ({ terminalPage, host }) => {
   const terminal = new TerminalPage(terminalPage);
   const accounts = new VenueAccountsPage(terminalPage);
   const before = await accountIds(terminal);
+  const { venue: paradex, verified } = await paradexAuthVenue(KEY);
   try {
     await accounts.open();
     const { secrets } = await terminal.call('getVenueSettings', {});
@@ -30,8 +32,14 @@ test('a Paradex key goes to main once and is never shown again; main refuses a b
     if (host === 'web') expect(secrets.kind).toBe('memory');
     await expect(accounts.secretsNote).toHaveText(secrets.note);
 
-    await accounts.add({ name: 'Main e2e', address: '0x5137d0c0ffee', markets: 'BTC-USD-PERP', privateKey: KEY });
+    const endpoints = { restUrl: paradex.restUrl, wsUrl: paradex.wsUrl };
+    // A well-formed key Paradex refuses is not saved, and the form says so.
+    await accounts.add({ name: 'Main e2e', address: '0x5137d0c0ffee', markets: 'BTC-USD-PERP', privateKey: '0x0badbadbadbadbadbadbadbadbadbad1', ...endpoints });
+    await expect(accounts.formOutcome).toContainText('Paradex did not accept this key');
+    await expect(accounts.row('Main e2e')).toHaveCount(0);
+    await accounts.add({ name: 'Main e2e', address: '0x5137d0c0ffee', markets: 'BTC-USD-PERP', privateKey: KEY, ...endpoints });
     await expect(accounts.formOutcome).toHaveText('Saved Main e2e.');
+    expect(verified).toEqual([false, true]);
     const row = accounts.row('Main e2e');
     await expect(row).toContainText('key held');
     await expect(row).toContainText('0x5137d0c0ffee');
@@ -55,6 +63,7 @@ test('a Paradex key goes to main once and is never shown again; main refuses a b
     expect(await accountIds(terminal)).toHaveLength(before.length);
   } finally {
     await restore(terminal, before);
+    await paradex.close();
   }
 });
 
@@ -82,7 +91,8 @@ test('a dYdX account is watched by address: its position shows, orders cannot be
 
     await terminal.tab('Positions').click();
     const position = terminalPage.getByTestId('positions-table').getByRole('row').filter({ has: terminalPage.getByRole('cell', { name: shortPosition.market, exact: true }) });
-    await expect(position).toContainText(shortPosition.size, { timeout: 20_000 });
+    // Sizes are written to the market's step with a true minus sign.
+    await expect(position).toContainText(new RegExp(`${shortPosition.market}\\s*${shortPosition.size.replace('-', '−')}(\\.0+)?(?!\\d)`), { timeout: 20_000 });
 
     await accounts.open();
     await accounts.useSimulator();

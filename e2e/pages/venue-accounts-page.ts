@@ -44,7 +44,9 @@ export class VenueAccountsPage {
     await this.form.getByLabel('Name', { exact: true }).fill(entry.name);
     await this.form.getByLabel('Address', { exact: true }).fill(entry.address);
     await this.form.getByLabel('Markets', { exact: true }).fill(entry.markets);
-    if (entry.restUrl || entry.wsUrl) await this.form.getByText('Advanced: endpoints').click();
+    // The endpoints fold out on a click; a form kept from a refused save may have them out already.
+    const folded = await this.form.locator('details.endpoints').evaluate((d) => !(d as HTMLDetailsElement).open);
+    if ((entry.restUrl || entry.wsUrl) && folded) await this.form.getByText('Advanced: endpoints').click();
     if (entry.restUrl) await this.form.getByLabel('REST URL', { exact: true }).fill(entry.restUrl);
     if (entry.wsUrl) await this.form.getByLabel('WebSocket URL', { exact: true }).fill(entry.wsUrl);
     if (entry.privateKey) await this.privateKey.fill(entry.privateKey);

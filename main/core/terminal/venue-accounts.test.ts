@@ -6,7 +6,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ec, shortString, typedData } from 'starknet';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VenueSettingsView } from '../../../shared/venue-accounts';
 import { dispatch } from '../api/dispatch';
@@ -16,14 +15,20 @@ import { memorySecretStore, type SecretStore } from '../settings/secret-store';
 import { restUrl, startFixtureIndexer } from '../venues/dydx/fixtures/fixture-indexer';
 import type { LoopbackVenue } from '../venues/dydx/fixtures/loopback-venue';
 import { ADDRESS } from '../venues/dydx/fixtures/payloads';
-import { FixtureVenue } from '../venues/paradex/fixtures/fixture-venue';
 import { revertedTransaction } from '../venues/paradex/fixtures/rest-payloads';
 import { dataFrame } from '../venues/paradex/fixtures/ws-frames';
-import { authTypedData } from '../venues/paradex/starknet-typed-data';
 import { startBlackbox } from './start-terminal';
 import type { TerminalSwitch } from './terminal-switch';
+import { paradexAuthVenue } from './test-support/paradex-auth-venue';
 
 const KEY = '0x1234567890abcdef1234567890abcdef';
+
+/** A Paradex on loopback that accepts KEY only, closed after the test. */
+async function paradexVenue() {
+  const started = await paradexAuthVenue(KEY);
+  servers.push(started.venue);
+  return started;
+}
 const PARADEX_ACCOUNT = '0x5137d0c0ffee';
 /** Nothing listens here: the reference tickers fail fast instead of reaching the internet. */
 const NO_FEEDS = { coinbase: 'http://127.0.0.1:9', kraken: 'http://127.0.0.1:9', binance: 'http://127.0.0.1:9' };
@@ -84,8 +89,9 @@ describe('venue accounts through the contract', () => {
   });
 
   it('keeps a Paradex key for the signer only: never in the settings file, the journal or an answer', async () => {
+    const { venue } = await paradexVenue();
     const saved = await call<VenueSettingsView>('saveVenueAccount', {
-      account: { label: 'Main', venue: 'paradex', address: PARADEX_ACCOUNT, markets: ['BTC-USD-PERP'], sources: ['coinbase', 'kraken', 'binance'] }, privateKey: KEY,
+      account: { label: 'Main', venue: 'paradex', address: PARADEX_ACCOUNT, markets: ['BTC-USD-PERP'], sources: ['coinbase', 'kraken', 'binance'], restUrl: venue.restUrl, wsUrl: venue.wsUrl }, privateKey: KEY,
     });
     expect(saved.accounts).toEqual([expect.objectContaining({ id: 'A1', venue: 'paradex', mode: 'trade', hasKey: true })]);
     expect(saved.secrets).toEqual({ kind: 'memory', note: 'memory only' });
@@ -98,6 +104,21 @@ describe('venue accounts through the contract', () => {
     expect(secrets.read('A1')).toBe(KEY);
     await call('removeVenueAccount', { id: 'A1' });
     expect(secrets.has('A1')).toBe(false);
+  });
+
+  it('signs in once with a new Paradex key before holding it: a key Paradex refuses, or one it could not check, is not saved', async () => {
+    const { venue, verified } = await paradexVenue();
+    const account = { label: 'Main', venue: 'paradex', address: PARADEX_ACCOUNT, markets: ['BTC-USD-PERP'], sources: ['coinbase'], restUrl: venue.restUrl, wsUrl: venue.wsUrl };
+    const wrong = '0x0badbadbadbadbadbadbadbadbadbad1';
+    expect(await refused('saveVenueAccount', { account, privateKey: wrong })).toMatchObject({ code: 'KEY_REJECTED', message: expect.stringContaining('INVALID_SIGNATURE') });
+    expect(verified).toEqual([false]);
+    const unreachable = { ...account, restUrl: 'http://127.0.0.1:9/v1', wsUrl: 'ws://127.0.0.1:9' };
+    expect(await refused('saveVenueAccount', { account: unreachable, privateKey: KEY })).toMatchObject({ code: 'KEY_NOT_CHECKED', message: expect.stringContaining('Connection refused') });
+    expect((await call<VenueSettingsView>('getVenueSettings', {})).accounts).toEqual([]);
+    expect(secrets.has('A1')).toBe(false);
+    const saved = await call<VenueSettingsView>('saveVenueAccount', { account, privateKey: KEY });
+    expect(saved.accounts).toEqual([expect.objectContaining({ hasKey: true })]);
+    expect(verified).toEqual([false, true]);
   });
 
   it('runs the live terminal on a dYdX account watched by address, refuses orders there, and goes back to the simulator', async () => {
@@ -152,19 +173,7 @@ describe('venue accounts through the contract', () => {
   });
 
   it('signs in to Paradex with the held key, and after a restart with the key gone runs the simulator and says why', async () => {
-    const venue = await FixtureVenue.start();
-    servers.push(venue);
-    const publicKey = ec.starkCurve.getPublicKey(KEY, false);
-    venue.route('GET', '/v1/system/config', { status: 200, body: { starknet_chain_id: 'PRIVATE_SN_PARACLEAR_MAINNET' } });
-    venue.route('GET', '/v1/markets', { status: 200, body: { results: [] } });
-    const verified: boolean[] = [];
-    venue.route('POST', '/v1/auth', (request) => {
-      const [r, s] = JSON.parse(String(request.headers['paradex-starknet-signature'])) as string[];
-      const data = authTypedData(shortString.encodeShortString('PRIVATE_SN_PARACLEAR_MAINNET'), Number(request.headers['paradex-timestamp']), Number(request.headers['paradex-signature-expiration']));
-      const hash = typedData.getMessageHash(data, String(request.headers['paradex-starknet-account']));
-      verified.push(ec.starkCurve.verify(new ec.starkCurve.Signature(BigInt(r), BigInt(s)), hash, publicKey));
-      return verified.at(-1) ? { status: 200, body: { jwt_token: 'jwt-1' } } : { status: 401, body: { error: 'INVALID_SIGNATURE' } };
-    });
+    const { venue, verified } = await paradexVenue();
     await call('saveVenueAccount', {
       account: { label: 'Main', venue: 'paradex', address: PARADEX_ACCOUNT, markets: ['BTC-USD-PERP'], sources: ['coinbase'], restUrl: venue.restUrl, wsUrl: venue.wsUrl },
       privateKey: KEY,

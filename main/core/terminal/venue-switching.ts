@@ -9,6 +9,7 @@ import { DomainError } from '../api/dispatch';
 import type { SettingsStore } from '../settings/settings';
 import { accountLabel } from '../venues/account-adapter';
 import { missingKeyNotice, startFailedNotice, type LiveAccount, type SaveVenueAccountParams, type VenueAccountBook } from '../settings/venue-account-book';
+import { checkParadexKey } from './paradex-key-check';
 import type { Terminal } from './terminal';
 
 export interface VenueSwitchingOptions {
@@ -49,8 +50,9 @@ export class VenueSwitching {
     return { accounts: accounts.views(), active: this.running, secrets: accounts.protection, notice: this.notice };
   }
 
-  /** Saves an account; the running one restarts so the change takes effect at once. */
+  /** Saves an account (a new Paradex key only once Paradex accepted it); the running one restarts so the change takes effect at once. */
   async save(params: SaveVenueAccountParams): Promise<VenueSettingsView> {
+    await checkParadexKey(params);
     const saved = this.options.accounts.save(params);
     return saved.id === this.running ? this.use(saved.id) : this.view();
   }
