@@ -71,10 +71,13 @@ type VenueMove = typeof venueMove extends fc.Arbitrary<infer T> ? T : never;
 export interface FuzzDraw {
   /** The reference path's deviation from the base price at each minute, in basis points. */
   path: number[];
+  /** Thin collateral lets corrupted marks liquidate (orders are at most 0.04 BTC). */
+  collateral: string;
   moves: Move[];
 }
 
 export const fuzzDraw: fc.Arbitrary<FuzzDraw> = fc.record({
+  collateral: fc.constantFrom('10000', '1500', '600'),
   path: fc.array(fc.integer({ min: -150, max: 150 }), { minLength: 1, maxLength: Math.ceil(UNTIL_S / REFERENCE_EVERY_S) + 1 }),
   moves: fc.array(fc.oneof({ arbitrary: userMove, weight: 3 }, { arbitrary: venueMove, weight: 2 }), { minLength: 2, maxLength: 20 }),
 });
@@ -173,8 +176,8 @@ export function scenarioOf(draw: FuzzDraw, name = 'fuzz'): Record<string, unknow
     start: '2026-03-02T04:00:00Z',
     venue: { dialect: 'paradex', markets: [{ symbol: MARKET, tickSize: '0.1', stepSize: '0.001', initialMargin: '0.05', maintenanceMargin: '0.03', makerFee: '0.0001', takerFee: '0.0003' }] },
     reference: { [MARKET]: draw.path.map((_, i) => [offset(i * REFERENCE_EVERY_S), referenceAt(draw.path, i * REFERENCE_EVERY_S).toFixed(2)]) },
-    account: { collateral: '10000' },
-    steps: [...whileUp(steps), { at: FINAL_RECONCILE_S, user: { reconcile: {} } }].map((s) => ({ ...s, at: offset(s.at) })),
+    account: { collateral: draw.collateral },
+    steps: [...onOneChain(whileUp(steps)), { at: FINAL_RECONCILE_S, user: { reconcile: {} } }].map((s) => ({ ...s, at: offset(s.at) })),
     until: offset(UNTIL_S),
   };
 }
@@ -192,4 +195,21 @@ function whileUp(steps: Step[]): Step[] {
     kept.push(step);
   }
   return kept;
+}
+
+/**
+ * A chain rolled back to a snapshot abandons every block after it: snapshots taken later are of
+ * a fork that no longer exists, so a rollback to one of them (which would resurrect it) is dropped.
+ */
+function onOneChain(steps: Step[]): Step[] {
+  const taken: string[] = [];
+  return steps.filter((step) => {
+    const venue = step.venue as { snapshot?: string; rollback?: string } | undefined;
+    if (venue?.snapshot !== undefined) taken.push(venue.snapshot);
+    if (venue?.rollback === undefined) return true;
+    const at = taken.indexOf(venue.rollback);
+    if (at < 0) return false;
+    taken.length = at + 1;
+    return true;
+  });
 }
