@@ -15,6 +15,7 @@ import { FixtureVenue } from '../../../core/venues/paradex/fixtures/fixture-venu
 import { fundingPayment, historyOrder } from '../../../core/venues/paradex/fixtures/recorded';
 import { account, closedOrder, longPosition, makerFill as paradexFill, page, untriggeredOrder } from '../../../core/venues/paradex/fixtures/rest-payloads';
 import { packageRoot } from '../paths';
+import { describeSnapshot } from './watch-snapshot';
 
 let dir: string;
 let journal: string;
@@ -202,5 +203,32 @@ describe('blackbox watch --once --json', () => {
     const run = await blackbox(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe('blackbox watch --once (text)', () => {
+  it('names balances, each closed order with its reason, and the counts of fills and funding', () => {
+    const text = describeSnapshot({
+      venue: 'paradex', at: '2026-01-20T04:30:00.000Z', status: 'ok', account: null,
+      balances: [{ asset: 'USDC', size: '20000', venueAt: null }], positions: [], openOrders: [],
+      closedOrders: [
+        { market: 'BTC-USD-PERP', side: 'BUY', size: '0.05', venueOrderId: 'o1', cancelReason: 'NOT_ENOUGH_MARGIN' },
+        { market: 'ETH-USD-PERP', side: 'SELL', size: '1', venueOrderId: 'o2', cancelReason: null },
+      ],
+      recentFills: [{}], recentFunding: null, unavailable: { recentFunding: 'why not' }, errors: {},
+    });
+    expect(text.split('\n')).toEqual([
+      'paradex at 2026-01-20T04:30:00.000Z',
+      '  status:        ok',
+      '  balances:      20000 USDC',
+      '  positions:     0',
+      '  open orders:   0',
+      '  closed (24h):  2',
+      '    BTC-USD-PERP BUY 0.05 o1: NOT_ENOUGH_MARGIN',
+      '    ETH-USD-PERP SELL 1 o2: filled',
+      '  fills (24h):   1',
+      '  funding (24h): not read',
+      '  unavailable recentFunding: why not',
+    ]);
   });
 });
