@@ -6,6 +6,7 @@ import { HyperliquidAdapter } from './adapter';
 import type { HyperliquidConfig } from './config';
 import { defaultInfoReplies, startFixtureApi, type InfoReplies } from './fixtures/fixture-api';
 import { adlFill, clearinghouseState, historical, postOnlyAfterUpgrade, restingOrder, USER } from './fixtures/payloads';
+import { clearinghouseOldSchema } from './fixtures/recorded';
 import { ethCtx, fundingEvent, liquidation, marginCanceled, nonUserCancel, userFills } from './fixtures/ws-frames';
 
 const START = 1_724_361_546_000;
@@ -197,6 +198,16 @@ describe('Hyperliquid info polling and queries', () => {
     expect(lookup.ok && lookup.value).toEqual({ found: false });
     const markets = await adapter.markets();
     expect(markets.ok && markets.value[0]).toEqual({ symbol: 'BTC', tickSize: '0.1', stepSize: '0.00001', minNotional: null });
+  });
+
+  it('an older clearinghouseState (no crossMaintenanceMarginUsed, no time): positions and account still read, the drift noticed once', async () => {
+    replies.clearinghouseState = { status: 200, body: clearinghouseOldSchema };
+    const positions = await adapter.positions();
+    const account = await adapter.account();
+    expect(positions.ok && positions.value.map((p) => [p.market, p.size])).toEqual([['SOL', '-0.5'], ['ETH', '1.6']]);
+    expect(account).toMatchObject({ ok: true, value: { accountValue: '11524.216934', maintenanceMarginRequirement: null, venueAt: null } });
+    expect(tap.of('schema_drift').map((e) => [e.source, e.field, e.change])).toEqual([['rest', 'crossMaintenanceMarginUsed', 'missing'], ['rest', 'time', 'missing']]);
+    expect(tap.of('malformed')).toEqual([]);
   });
 
   it('an unreadable position inside a readable state is reported, the rest kept', async () => {
