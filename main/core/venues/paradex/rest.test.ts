@@ -6,6 +6,7 @@ import type { VenueEvent } from '../port';
 import { ParadexAdapter } from './adapter';
 import { SimDevAuthenticator } from '../../sim/dev-authenticator';
 import { FixtureVenue } from './fixtures/fixture-venue';
+import { historyOrder } from './fixtures/recorded';
 import {
   account, btcMarket, closedOrder, liquidationFill, longPosition, makerFill, marketSummary, page, postOnlyError,
   tradeBust, untriggeredOrder,
@@ -178,6 +179,14 @@ describe('Paradex look-ups', () => {
     expect(venue.requests.find((r) => r.path === '/v1/markets/summary')?.query.get('market')).toBe('ALL');
     expect(venue.requests.find((r) => r.path === '/v1/account')?.headers.authorization).toBe('Bearer fixture-jwt');
     expect(venue.requests.find((r) => r.path === '/v1/system/state')?.headers.authorization).toBeUndefined();
+  });
+
+  it('order history as the real API writes it (instruction "", client_id "", digit-string times) is read, not refused', async () => {
+    venue.route('GET', '/v1/orders-history', { status: 200, body: page([historyOrder]) });
+    const { adapter, events } = adapterFor(venue.restUrl);
+    const history = await adapter.ordersHistory({ since: 0 });
+    expect(history).toMatchObject({ ok: true, malformed: [], value: [{ venueOrderId: '1721903808500201709220290000', instruction: null, clientId: null, cancelReason: 'ORDER_SIZE_BELOW_MIN', venueAt: 1721903808521 }] });
+    expect(events).toEqual([]);
   });
 
   it('follows the cursor through orders-history and fills, from `since`', async () => {
