@@ -12,8 +12,9 @@ test('an order inside the band is sent and shows in open orders as confirmed', a
   await terminal.ticket.getByLabel('Price').fill(price);
   await expect(terminal.ticket.getByTestId('band-preview')).toContainText('✓');
   await terminal.ticket.getByLabel('Price').press('Enter');
-  await expect(terminal.ticket.getByTestId('order-outcome')).toContainText(': confirmed');
-  const clientId = (await terminal.ticket.getByTestId('order-outcome').textContent())!.split(':')[0];
+  await expect(terminal.ticket.getByTestId('order-outcome')).toContainText(`Buy 0.001 ${MARKET}: confirmed`);
+  // The client id is kept off the text (no raw ids) but stays on the element.
+  const clientId = (await terminal.ticket.getByTestId('order-outcome').getAttribute('data-client-id'))!;
 
   await terminal.tab('Open orders').click();
   const row = terminalPage.locator(`[data-testid="order-row"][data-client-id="${clientId}"]`);
@@ -32,7 +33,7 @@ test('an order far outside the band is refused with the reason and never reaches
   const outcome = terminal.ticket.getByTestId('order-outcome');
   await expect(outcome).toContainText(': denied — buy at');
   await expect(outcome).toContainText('above the independent price');
-  const clientId = (await outcome.textContent())!.split(':')[0];
+  const clientId = (await outcome.getAttribute('data-client-id'))!;
 
   const journal = await terminal.call('queryJournal', { clientId, limit: 100 });
   const kinds = journal.events.map((e) => e.kind);
