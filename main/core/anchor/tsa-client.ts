@@ -64,7 +64,7 @@ export const requestToken: RequestToken = async (url, headHash) => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/timestamp-query' },
-      body: timeStampQuery(headHash, nonce),
+      body: new Uint8Array(timeStampQuery(headHash, nonce)),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!res.ok) throw new TsaError(`it answered HTTP ${res.status}`);

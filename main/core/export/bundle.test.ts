@@ -62,7 +62,7 @@ beforeAll(async () => {
   files = loadBundle(result.folder).files;
   lines = files.get(FILES.journal)!.toString('utf8').split('\n').slice(0, -1);
   manifest = JSON.parse(files.get(FILES.manifest)!.toString('utf8')) as Manifest;
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -99,7 +99,12 @@ describe('exporting the rollback claim', () => {
     expect(prices[0]).toBe('seq,at,market,source,venue_mark,venue_index,reference_price,around');
     expect(prices.some((r) => /,paradex \(venue\),81000,81000,,(\S+ )*I8\b/.test(r))).toBe(true);
     const html = files.get(FILES.report)!.toString('utf8');
-    expect(html).toMatch(/<td><span class="num">81000<\/span><\/td><td><span class="num">81000<\/span><\/td><td><span class="num">95600<\/span><\/td><td><b>7502\.5<\/b><\/td>/);
+    expect(html).toMatch(/<td><span class="num">81,000<\/span><\/td><td><span class="num">81,000<\/span><\/td><td><span class="num">95,600<\/span><\/td><td><b>7,502\.50 USD<\/b><\/td>/);
+    expect(html).toContain('<p class="summary">Liquidated at 81,000 while three independent sources said 95,600; loss 7,502.50 USD.</p>');
+    expect(html).toContain('<h1>Refund claim C1: 7,502.50 USD</h1>');
+    expect(html).toContain('<dt>Account</dt><dd>sim local, address <span class="mono">replay</span>');
+    expect(html).toMatch(/<td>UNEXPECTED_LIQUIDATION<\/td><td>liq-2<\/td>.*<span class="seq">40434<\/span><\/td><\/tr>/);
+    expect(html).toContain('.seq{white-space:nowrap');
     expect(html).toContain('@media print');
     expect(html).not.toMatch(/<(script|link|img)\b|https?:\/\//);
   });
@@ -107,7 +112,7 @@ describe('exporting the rollback claim', () => {
   it('gives the same bytes when exported again from the journal file', async () => {
     const journal = Journal.openReadOnly(journalPath);
     try {
-      const again = await exportBundle({ journal, claim, incidents, context: scenarioContext(scenario), generator: GENERATOR, dir: join(work, 'again'), name: 'b' });
+      const again = await exportBundle({ journal, claim, claimId: 'C1', incidents, context: scenarioContext(scenario), generator: GENERATOR, dir: join(work, 'again'), name: 'b' });
       for (const name of again.files) expect(readFileSync(join(again.folder, name)).equals(files.get(name)!), name).toBe(true);
       expect(readFileSync(again.zip).equals(readFileSync(result.zip))).toBe(true);
       await expect(exportBundle({ journal, claim, incidents, context: scenarioContext(scenario), generator: GENERATOR, dir: join(work, 'again'), name: 'b' })).rejects.toThrow(/already exists/);
@@ -180,7 +185,8 @@ describe('verifying the bundle', () => {
   });
 
   it('rehashes evidence through the journal\'s chainHash, so a rechained record in a non-canonical form still fails', async () => {
-    // A forger who rewrites an evidence record and rehashes every line after it up to a new head.
+    // A forger who rewrites an evidence record and rehashes every line after it up to a new head
+    // (version 2: a full line hashes H(prev ‖ H(record)), a link H(prev ‖ recordHash)).
     const seq = claim.items.find((i) => i.amount === '7502.5')!.evidence[0];
     const index = seq - manifest.journal.firstSeq;
     const forged = [...lines];
@@ -190,8 +196,9 @@ describe('verifying the bundle', () => {
       const line = JSON.parse(forged[i]) as { seq: number; hash: string };
       let record = recordOf(forged[i]);
       if (i === index) record = record!.replace('"payload":{', '"payload":{ ');
-      const hash = record === null ? line.hash : sha256(prev + record);
-      forged[i] = `{"seq":${line.seq},"prevHash":"${prev}","hash":"${hash}"${record === null ? '' : `,"record":${record}`}}`;
+      const own = record === null ? (JSON.parse(forged[i]) as { recordHash: string }).recordHash : sha256(record);
+      const hash = sha256(prev + own);
+      forged[i] = `{"seq":${line.seq},"prevHash":"${prev}","hash":"${hash}"${record === null ? `,"recordHash":"${own}"` : `,"record":${record}`}}`;
       prev = hash;
     }
     const journalData = Buffer.from(forged.join('\n') + '\n');

@@ -10,12 +10,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import type { IncidentView } from '../../../shared/incidents';
 import type { Claim } from '../claims/build-claim';
+import type { JournalEvent } from '../../../shared/domain';
 import type { Journal } from '../journal/journal';
 import type { BundleContext } from './bundle-context';
 import { fillsCsv, ordersCsv, pricesCsv } from './bundle-files';
-import { BUNDLE_FORMAT, FILES, jsonText, type Manifest } from './bundle-format';
-import { gatherEvidence, smallest } from './gather-evidence';
+import { BUNDLE_FORMAT, DERIVED_FILES, FILES, jsonText, type Anchor, type AnchorRef, type Manifest } from './bundle-format';
+import { allEvents, gatherEvidence, smallest } from './gather-evidence';
 import { itemPrices } from './item-prices';
+import { reportEvidence } from './report-evidence';
 import { journalLines, type LinesProgress } from './journal-lines';
 import type { PdfResult } from './print-pdf';
 import { reportHtml } from './report-html';
@@ -26,6 +28,10 @@ export interface ExportRequest {
   claim: Claim;
   /** The incidents the claim was built from; all of them are shown and their evidence carried. */
   incidents: readonly IncidentView[];
+  /** The claim's id in the claim book: its CLAIM_CREATED record is carried and checked against. */
+  claimId?: string;
+  /** The trader's note on the claim, shown in the report. */
+  note?: string;
   context: BundleContext;
   /** Product and version, e.g. "blackbox 0.1.0". */
   generator: string;
@@ -64,21 +70,22 @@ export async function exportBundle(request: ExportRequest): Promise<ExportResult
   }
 
   const evidence = gatherEvidence(journal, claim, incidents);
+  const claimSeq = request.claimId === undefined ? null : claimRecordSeq(journal, request.claimId);
+  const proven = [...claim.items.flatMap((i) => i.evidence), ...incidents.flatMap((i) => i.evidence), ...(claimSeq === null ? [] : [claimSeq])];
+  const anchors = coveringAnchors(journal, proven.reduce((most, seq) => Math.max(most, seq), 0), head.seq);
+  for (const seq of [head.seq, ...(claimSeq === null ? [] : [claimSeq]), ...anchors.map((a) => a.seq)]) evidence.relevant.add(seq);
   const firstSeq = smallest([...evidence.relevant].filter((seq) => seq >= 1 && seq <= head.seq)) ?? head.seq;
   const isFull = request.full === 'all' ? () => true : (seq: number) => evidence.relevant.has(seq);
   const lines = journalLines(journal, firstSeq, head, isFull, request.onProgress);
 
-  const byId = new Map(incidents.map((i) => [i.id, i]));
-  const html = reportHtml({
-    claim, incidents, context: request.context, generator: request.generator, head, headAt: lines.headAt, firstSeq,
-    statuses: evidence.statuses, prices: claim.items.map((item) => itemPrices(item, byId.get(item.incident), evidence)),
-  });
+  const claimFile = { bundle: BUNDLE_FORMAT, generator: request.generator, context: request.context, claimId: request.claimId ?? null, note: request.note ?? '', claim, incidents };
+  const derived = deriveFiles(claimFile, lines.full, head, firstSeq);
   const contents = new Map<string, Buffer>([
-    [FILES.claim, Buffer.from(jsonText({ bundle: BUNDLE_FORMAT, generator: request.generator, context: request.context, claim, incidents }))],
-    [FILES.report, Buffer.from(html)],
+    [FILES.claim, Buffer.from(jsonText(claimFile))],
+    [FILES.report, derived.get(FILES.report)!],
     [FILES.orders, Buffer.from(ordersCsv(evidence.orders))],
     [FILES.fills, Buffer.from(fillsCsv(evidence.fills))],
-    [FILES.prices, Buffer.from(pricesCsv(evidence.prices, evidence.priceLabels))],
+    [FILES.prices, derived.get(FILES.prices)!],
     [FILES.journal, lines.data],
   ]);
 
@@ -94,6 +101,9 @@ export async function exportBundle(request: ExportRequest): Promise<ExportResult
     bundle: BUNDLE_FORMAT,
     files: Object.fromEntries(names.map((name) => [name, sha256(contents.get(name)!)])),
     journal: { file: FILES.journal, firstSeq, head, fullRecords: lines.fullRecords },
+    derived: [...DERIVED_FILES],
+    claimSeq,
+    anchors,
   };
   contents.set(FILES.manifest, Buffer.from(jsonText(manifest)));
   writeFileSync(join(folder, FILES.manifest), contents.get(FILES.manifest)!);
@@ -103,4 +113,46 @@ export async function exportBundle(request: ExportRequest): Promise<ExportResult
   writeFileSync(`${zipPath}.partial`, zip);
   renameSync(`${zipPath}.partial`, zipPath);
   return { folder, zip: zipPath, files: [...contents.keys()], head, firstSeq, records: head.seq - firstSeq + 1, fullRecords: lines.fullRecords, pdf };
+}
+
+/** The CLAIM_CREATED record of claim `id`, if the claim book journalled it. */
+function claimRecordSeq(journal: Journal, id: string): number | null {
+  for (const e of allEvents(journal, { kind: 'CLAIM_CREATED' })) if ((e.payload as { claim?: { id?: string } }).claim?.id === id) return e.seq;
+  return null;
+}
+
+/** The tokens of the first anchored head at or after `lastEvidence` (one per TSA that stamped it). */
+function coveringAnchors(journal: Journal, lastEvidence: number, headSeq: number): AnchorRef[] {
+  const found: AnchorRef[] = [];
+  for (const e of allEvents(journal, { kind: 'ANCHOR' }, (e) => e.seq <= headSeq)) {
+    const p = e.payload as { headSeq: number; headHash: string; tsa: string; genTime: string };
+    if (p.headSeq < lastEvidence || (found.length > 0 && p.headSeq !== found[0].headSeq)) continue;
+    found.push({ seq: e.seq, headSeq: p.headSeq, headHash: p.headHash, tsa: p.tsa, genTime: p.genTime });
+  }
+  return found;
+}
+
+export interface ClaimFile {
+  bundle: number;
+  generator: string;
+  context: BundleContext;
+  claimId: string | null;
+  note: string;
+  claim: Claim;
+  incidents: readonly IncidentView[];
+}
+
+/** The files made only from claim.json and the records carried in full (the verifier makes them again). */
+export function deriveFiles(file: ClaimFile, full: readonly JournalEvent[], head: Anchor, firstSeq: number): Map<string, Buffer> {
+  const evidence = reportEvidence(full, file.claim, file.incidents);
+  const byId = new Map(file.incidents.map((i) => [i.id, i]));
+  const html = reportHtml({
+    claim: file.claim, claimId: file.claimId, note: file.note, incidents: file.incidents, context: file.context, generator: file.generator,
+    head, headAt: full.find((e) => e.seq === head.seq)?.at ?? null, firstSeq, evidence,
+    prices: file.claim.items.map((item) => itemPrices(item, byId.get(item.incident), evidence)),
+  });
+  return new Map([
+    [FILES.report, Buffer.from(html)],
+    [FILES.prices, Buffer.from(pricesCsv(evidence.prices, evidence.priceLabels))],
+  ]);
 }

@@ -1,16 +1,29 @@
 /**
  * Checks an evidence bundle offline (DESIGN §2.7, §10): every file against the manifest's
- * SHA-256, every full record's hash recomputed over the exact bytes the journal hashed, every
- * chain link up to the head the manifest names, that claim.json's evidence is all there in full
- * — each evidence record also parsed and rehashed through the journal's own chainHash, which
- * holds only for a record in the journal's canonical form — and that the claim's total is the
- * sum of its items. It names each failure (file, line, seq) and repairs nothing.
+ * SHA-256; every line of the chain recomputed (a version-2 link from its recordHash, a full
+ * record from its exact bytes) up to the head the manifest names; that claim.json's evidence is
+ * all there in full and in the journal's canonical form; the claim recomputed from those records
+ * and compared with the journalled one; the derived files (report.html, prices.csv) made again
+ * from the same records and compared byte for byte; and the time-stamp tokens (signature, chain
+ * to a trusted root, imprint = the head they name). It names each failure (file, line, seq),
+ * says what the tokens prove, and repairs nothing.
  */
 import { hash } from 'node:crypto';
-import Decimal from 'decimal.js';
+import type * as pkijs from 'pkijs';
+import type { EventKind, JournalEvent } from '../../../shared/domain';
+import type { IncidentView } from '../../../shared/incidents';
+import { parsePemCertificates } from '../anchor/token';
+import { WELL_KNOWN_TSA_ROOTS } from '../anchor/well-known-roots';
+import type { Claim } from '../claims/build-claim';
 import { canonicalJson } from '../journal/canonical-json';
-import { chainHash, type ChainRecord } from '../journal/chain';
-import { BUNDLE_FORMAT, FILES, REQUIRED_FILES, jsonText, parseLine, seqInRecord, type Anchor, type Manifest } from './bundle-format';
+import { chainHash, linkHash, type ChainRecord } from '../journal/chain';
+import { checkAnchors, type AnchorVerdict } from './anchor-check';
+import { FILES, READABLE_FORMATS, REQUIRED_FILES, jsonText, type Anchor, type Manifest } from './bundle-format';
+import { recomputeClaim } from './claim-check';
+import { atInRecordBytes, fullLineHash, isVersion2Record, kindInRecordBytes, readLineBytes, seqInRecordBytes } from './journal-bytes';
+import { involvedClientIds } from './gather-evidence';
+import { priceWindows } from './report-evidence';
+import { deriveFiles, type ClaimFile } from './export-bundle';
 
 export interface BundleFailure {
   file: string;
@@ -28,11 +41,20 @@ export interface BundleVerdict {
   records: number;
   fullRecords: number;
   head: Anchor | null;
+  anchors: AnchorVerdict[];
+  /** What the bundle proves, in words (the tokens' statements, what could not be recomputed). */
+  statements: string[];
 }
 
 export interface VerifyBundleProgress {
   checked: number;
   total: number;
+}
+
+export interface VerifyBundleOptions {
+  onProgress?: (p: VerifyBundleProgress) => void;
+  /** Roots the time-stamp tokens must chain to; the bundled well-known roots when absent. */
+  roots?: readonly pkijs.Certificate[];
 }
 
 const MAX_LISTED = 200;
@@ -48,8 +70,9 @@ class Failures {
   }
 }
 
-const sha256 = (data: Buffer): string => hash('sha256', data, 'hex');
+const sha256 = (data: Buffer | string): string => hash('sha256', data, 'hex');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+let wellKnownRoots: pkijs.Certificate[] | null = null;
 
 function readManifest(files: ReadonlyMap<string, Buffer>, failures: Failures): Manifest | null {
   const data = files.get(FILES.manifest);
@@ -68,11 +91,13 @@ function readManifest(files: ReadonlyMap<string, Buffer>, failures: Failures): M
   const m = value as Manifest;
   const j = isObject(value) && isObject(value.journal) ? (value.journal as Manifest['journal']) : null;
   const wellFormed =
-    isObject(value) && m.bundle === BUNDLE_FORMAT && isObject(m.files) && Object.values(m.files).every((h) => typeof h === 'string' && HEX64.test(h)) &&
+    isObject(value) && READABLE_FORMATS.includes(m.bundle) && isObject(m.files) && Object.values(m.files).every((h) => typeof h === 'string' && HEX64.test(h)) &&
     j !== null && j.file === FILES.journal && Number.isSafeInteger(j.firstSeq) && Number.isSafeInteger(j.fullRecords) &&
-    isObject(j.head) && Number.isSafeInteger(j.head.seq) && typeof j.head.hash === 'string' && HEX64.test(j.head.hash);
+    isObject(j.head) && Number.isSafeInteger(j.head.seq) && typeof j.head.hash === 'string' && HEX64.test(j.head.hash) &&
+    (m.derived === undefined || (Array.isArray(m.derived) && m.derived.every((d) => typeof d === 'string'))) &&
+    (m.anchors === undefined || Array.isArray(m.anchors));
   if (!wellFormed) {
-    failures.add({ file: FILES.manifest, reason: `it is not a format-${BUNDLE_FORMAT} manifest (bundle, files, journal.file/firstSeq/head/fullRecords)` });
+    failures.add({ file: FILES.manifest, reason: `it is not a bundle manifest of format ${READABLE_FORMATS.join(' or ')} (bundle, files, journal.file/firstSeq/head/fullRecords)` });
     return null;
   }
   if (jsonText(value) !== text) failures.add({ file: FILES.manifest, reason: 'it is not written in the exact form the exporter writes (it was edited)' });
@@ -94,27 +119,30 @@ function checkFiles(files: ReadonlyMap<string, Buffer>, manifest: Manifest, fail
 }
 
 interface ChainWalk {
+  data: Buffer;
   records: number;
   fullRecords: number;
-  /** The journal's lines and which of them are full records, for the evidence checks. */
-  lines: string[];
   firstSeq: number;
   isFull: Uint8Array;
+  /** Where each full line's record lies in `data` (0 for a link). */
+  recordStart: Float64Array;
+  recordEnd: Float64Array;
+  /** Each line's hash as the chain gives it, and the first line's prevHash. */
+  hashes: string[];
+  firstPrevHash: string;
+  /** Version-1 links: their hashes are taken as stated. */
+  v1Links: { count: number; first: number; last: number };
 }
 
 /**
- * chainHash's formula (chain.ts) applied to the record's text as the line carries it, which is
- * hashedText's output byte for byte; hashing it as it stands is what keeps verification fast.
+ * One line against the chain; returns its hash for the next line's prevHash, or null when
+ * unreadable. Every hash is recomputed except a version-1 link's, which only the next line's
+ * prevHash can vouch for.
  */
-const recordHash = (prevHash: string, record: string): string => hash('sha256', prevHash + record, 'hex');
-
-/**
- * One line against the chain; returns its hash (as stated) for the next line's prevHash, or null
- * when unreadable. A full line's hash is recomputed, so only a link's needs its form checked; a
- * prevHash equal to the line before's hash needs no check of its own.
- */
-function checkLine(text: string, lineNo: number, expectedSeq: number, prevHash: string | null, failures: Failures): { hash: string; full: boolean } | null {
-  const line = parseLine(text);
+function checkLine(w: ChainWalk, start: number, end: number, index: number, prevHash: string | null, failures: Failures): { hash: string; version: 1 | 2 } | null {
+  const lineNo = index + 1;
+  const expectedSeq = w.firstSeq + index;
+  const line = readLineBytes(w.data, start, end);
   if (!line) {
     failures.add({ file: FILES.journal, line: lineNo, seq: expectedSeq, reason: 'the line is neither a full record nor a link as the exporter writes them (it was edited)' });
     return null;
@@ -124,29 +152,49 @@ function checkLine(text: string, lineNo: number, expectedSeq: number, prevHash: 
   if (prevHash === null ? !HEX64.test(line.prevHash) : line.prevHash !== prevHash) {
     fail(prevHash === null ? 'its prevHash is not 64 lowercase hex characters' : `its prevHash is not the hash of line ${lineNo - 1} (seq ${expectedSeq - 1})`);
   }
-  if (line.record === null) {
-    if (!HEX64.test(line.hash)) fail('its hash is not 64 lowercase hex characters');
-  } else if (recordHash(line.prevHash, line.record) !== line.hash) fail('its contents do not match its hash (the record was changed)');
-  else if (seqInRecord(line.record) !== line.seq) fail('the record inside the line names another seq');
-  return { hash: line.hash, full: line.record !== null };
+  if (index === 0) w.firstPrevHash = line.prevHash;
+  if (line.recordStart >= 0) {
+    w.isFull[index] = 1;
+    w.fullRecords += 1;
+    w.recordStart[index] = line.recordStart;
+    w.recordEnd[index] = line.recordEnd;
+    if (fullLineHash(w.data, line) !== line.hash) fail('its contents do not match its hash (the record was changed)');
+    else if (seqInRecordBytes(w.data, line) !== line.seq) fail('the record inside the line names another seq');
+    return { hash: line.hash, version: isVersion2Record(w.data, line) ? 2 : 1 };
+  }
+  if (line.recordHash !== null) {
+    if (linkHash(line.prevHash, line.recordHash) !== line.hash) fail('its hash is not SHA-256(prevHash ‖ recordHash): the chain was cut and reconnected here');
+    return { hash: line.hash, version: 2 };
+  }
+  if (!HEX64.test(line.hash)) fail('its hash is not 64 lowercase hex characters');
+  const v1 = w.v1Links;
+  if (v1.count === 0) v1.first = line.seq;
+  v1.count += 1;
+  v1.last = line.seq;
+  return { hash: line.hash, version: 1 };
 }
 
 async function checkJournal(data: Buffer, manifest: Manifest, failures: Failures, onProgress?: (p: VerifyBundleProgress) => void): Promise<ChainWalk> {
   const { firstSeq, head, fullRecords } = manifest.journal;
-  const text = data.toString('utf8');
-  if (!text.endsWith('\n')) failures.add({ file: FILES.journal, reason: 'the file does not end with a line break (it was cut short or edited)' });
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const total = lines.length;
-  const isFull = new Uint8Array(total);
-  let fullCount = 0;
+  const cut = data.length > 0 && data[data.length - 1] !== 0x0a;
+  if (cut) failures.add({ file: FILES.journal, reason: 'the file does not end with a line break (it was cut short or edited)' });
+  const ends: number[] = [];
+  for (let at = data.indexOf(0x0a); at >= 0; at = data.indexOf(0x0a, at + 1)) ends.push(at);
+  if (cut) ends.push(data.length);
+  const total = ends.length;
+  const w: ChainWalk = {
+    data, records: total, fullRecords: 0, firstSeq, isFull: new Uint8Array(total), recordStart: new Float64Array(total), recordEnd: new Float64Array(total),
+    hashes: new Array<string>(total), firstPrevHash: '', v1Links: { count: 0, first: 0, last: 0 },
+  };
   let prevHash: string | null = null;
+  let sawV2 = false;
   for (let i = 0; i < total; i++) {
-    const checked = checkLine(lines[i], i + 1, firstSeq + i, prevHash, failures);
+    const checked = checkLine(w, i === 0 ? 0 : ends[i - 1] + 1, ends[i], i, prevHash, failures);
     prevHash = checked?.hash ?? null;
-    if (checked?.full) {
-      isFull[i] = 1;
-      fullCount += 1;
+    if (checked) {
+      w.hashes[i] = checked.hash;
+      if (checked.version === 1 && sawV2) failures.add({ file: FILES.journal, line: i + 1, seq: firstSeq + i, reason: 'a version-1 line after version-2 lines: the chain was downgraded to hide a change' });
+      sawV2 ||= checked.version === 2;
     }
     if ((i + 1) % STRIDE === 0) {
       onProgress?.({ checked: i + 1, total });
@@ -158,78 +206,185 @@ async function checkJournal(data: Buffer, manifest: Manifest, failures: Failures
   if (lastSeq !== head.seq || prevHash !== head.hash) {
     failures.add({ file: FILES.journal, line: total, seq: lastSeq, reason: `the chain does not end at the manifest's head (seq ${head.seq}, ${head.hash.slice(0, 16)}…)` });
   }
-  if (fullCount !== fullRecords) failures.add({ file: FILES.manifest, reason: `it says ${fullRecords} full records; journal.jsonl holds ${fullCount}` });
-  return { records: total, fullRecords: fullCount, lines, firstSeq, isFull };
+  if (w.fullRecords !== fullRecords) failures.add({ file: FILES.manifest, reason: `it says ${fullRecords} full records; journal.jsonl holds ${w.fullRecords}` });
+  return w;
 }
 
-interface ClaimFile {
-  claim: { items: { amount: string | null; clientId: string; evidence: number[] }[]; total: string };
-  incidents: { id: string; evidence: number[] }[];
-}
-
-/** An evidence record read as the journal reads it and rehashed with the journal's chainHash. */
-function rehashes(text: string): boolean {
-  const r = parseLine(text)!;
+/** Line `i`'s record (a full line) read back as the journal would give it, or null when it is not JSON. */
+function eventOf(w: ChainWalk, i: number): JournalEvent | null {
   try {
-    const v = JSON.parse(r.record!) as Record<string, unknown>;
-    const record = {
-      seq: v.seq, at: v.at, venueAt: v.venueAt, venue: v.venue, kind: v.kind, market: v.market, clientId: v.clientId,
-      venueOrderId: v.venueOrderId, payload: canonicalJson(v.payload), raw: v.raw,
-    } as ChainRecord;
-    return chainHash(r.prevHash, record) === r.hash;
+    const v = JSON.parse(w.data.toString('utf8', w.recordStart[i], w.recordEnd[i])) as Record<string, unknown>;
+    return {
+      seq: v.seq as number, at: v.at as number, venueAt: v.venueAt as number | null, account: (v.account as string | undefined) ?? 'journal:before-accounts',
+      venue: v.venue as string, kind: v.kind as EventKind, market: v.market as string | null, clientId: v.clientId as string | null,
+      venueOrderId: v.venueOrderId as string | null, payload: v.payload, raw: v.raw as string | null,
+      prevHash: i === 0 ? w.firstPrevHash : w.hashes[i - 1], hash: w.hashes[i], chainVersion: v.v === 2 ? 2 : 1,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** An evidence record rehashed through the journal's own chainHash: only a canonical record gives its hash. */
+function rehashes(e: JournalEvent): boolean {
+  try {
+    const record: ChainRecord = { ...e, payload: canonicalJson(e.payload), version: e.chainVersion === 1 ? 1 : 2 };
+    return chainHash(e.prevHash, record) === e.hash;
   } catch {
     return false;
   }
 }
 
-function checkClaim(data: Buffer, walk: ChainWalk, failures: Failures): void {
-  let parsed: ClaimFile;
+/** Sorted, merged [from, to] intervals, searched by halving. */
+function covering(windows: readonly { from: number; to: number }[]): (at: number) => boolean {
+  const sorted = [...windows].sort((a, b) => a.from - b.from);
+  const merged: { from: number; to: number }[] = [];
+  for (const w of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && w.from <= last.to) last.to = Math.max(last.to, w.to);
+    else merged.push({ ...w });
+  }
+  return (at) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (at < merged[mid].from) hi = mid - 1;
+      else if (at > merged[mid].to) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * The full records the claim checks and the derived files read, parsed: every one but the price
+ * samples, which are most of a journal and matter only around an incident or a fill.
+ */
+function readFullRecords(w: ChainWalk, claimFile: ClaimFile | null, headSeq: number, failures: Failures): Map<number, JournalEvent> {
+  const full = new Map<number, JournalEvent>();
+  const wanted = new Set<number>([headSeq]);
+  for (const item of claimFile?.claim.items ?? []) for (const seq of Array.isArray(item.evidence) ? item.evidence : []) wanted.add(seq);
+  for (const incident of (claimFile?.incidents ?? []) as IncidentView[]) for (const seq of Array.isArray(incident.evidence) ? incident.evidence : []) wanted.add(seq);
+  const parse = (i: number) => {
+    const event = eventOf(w, i);
+    if (event) full.set(event.seq, event);
+    else failures.add({ file: FILES.journal, line: i + 1, seq: w.firstSeq + i, reason: 'its record is not JSON' });
+  };
+  const samples: number[] = [];
+  const bytes = (i: number) => ({ recordStart: w.recordStart[i], recordEnd: w.recordEnd[i] });
+  for (let i = 0; i < w.records; i++) {
+    if (w.isFull[i] !== 1) continue;
+    if (kindInRecordBytes(w.data, bytes(i)) === 'PRICE_SAMPLE' && !wanted.has(w.firstSeq + i)) samples.push(i);
+    else parse(i);
+  }
+  const involved = claimFile ? new Set(involvedClientIds(claimFile.claim, claimFile.incidents)) : new Set<string>();
+  const fills = [...full.values()].filter((e) => e.kind === 'FILL' && e.clientId !== null && involved.has(e.clientId));
+  const inWindow = covering(priceWindows((claimFile?.incidents ?? []) as IncidentView[], fills));
+  for (const i of samples) if (inWindow(atInRecordBytes(w.data, bytes(i)))) parse(i);
+  return full;
+}
+
+function readClaimFile(data: Buffer, failures: Failures): ClaimFile | null {
   try {
-    parsed = JSON.parse(data.toString('utf8')) as ClaimFile;
-    if (!Array.isArray(parsed.claim.items) || !Array.isArray(parsed.incidents)) throw new Error('claim.items and incidents must be lists');
+    const parsed = JSON.parse(data.toString('utf8')) as ClaimFile;
+    if (!isObject(parsed.claim) || !Array.isArray(parsed.claim.items) || !Array.isArray(parsed.incidents)) throw new Error('claim.items and incidents must be lists');
+    return parsed;
   } catch (err) {
     failures.add({ file: FILES.claim, reason: `it is not a claim: ${(err as Error).message}` });
-    return;
-  }
-  const rehashed = new Map<number, boolean>();
-  const missing = (seqs: unknown, what: string) => {
-    for (const seq of Array.isArray(seqs) ? (seqs as number[]) : []) {
-      const index = seq - walk.firstSeq;
-      if (walk.isFull[index] !== 1) failures.add({ file: FILES.claim, seq, reason: `${what} names evidence seq ${seq}, which journal.jsonl does not hold in full` });
-      else if (!rehashed.has(seq)) {
-        rehashed.set(seq, rehashes(walk.lines[index]));
-        if (!rehashed.get(seq)) failures.add({ file: FILES.journal, line: index + 1, seq, reason: 'this evidence record is not in the journal\'s canonical form: chainHash does not give its hash' });
-      }
-    }
-  };
-  parsed.claim.items.forEach((item, n) => missing(item.evidence, `item ${n + 1} (${item.clientId})`));
-  for (const incident of parsed.incidents) missing(incident.evidence, `incident ${incident.id}`);
-  try {
-    const sum = parsed.claim.items.reduce((s, i) => (i.amount === null ? s : s.plus(i.amount)), new Decimal(0));
-    if (!sum.equals(parsed.claim.total)) failures.add({ file: FILES.claim, reason: `the total ${parsed.claim.total} is not the sum of the items (${sum.toString()})` });
-  } catch {
-    failures.add({ file: FILES.claim, reason: 'an amount or the total is not a decimal number' });
+    return null;
   }
 }
 
-export async function verifyBundle(files: ReadonlyMap<string, Buffer>, onProgress?: (p: VerifyBundleProgress) => void): Promise<BundleVerdict> {
+function checkEvidence(file: ClaimFile, walk: ChainWalk, full: ReadonlyMap<number, JournalEvent>, failures: Failures): number {
+  let last = 0;
+  const rehashed = new Set<number>();
+  const present = (seqs: unknown, what: string) => {
+    for (const seq of Array.isArray(seqs) ? (seqs as number[]) : []) {
+      last = Math.max(last, seq);
+      const index = seq - walk.firstSeq;
+      const event = full.get(seq);
+      if (walk.isFull[index] !== 1 || !event) failures.add({ file: FILES.claim, seq, reason: `${what} names evidence seq ${seq}, which journal.jsonl does not hold in full` });
+      else if (!rehashed.has(seq)) {
+        rehashed.add(seq);
+        if (!rehashes(event)) failures.add({ file: FILES.journal, line: index + 1, seq, reason: "this evidence record is not in the journal's canonical form: chainHash does not give its hash" });
+      }
+    }
+  };
+  file.claim.items.forEach((item: Claim['items'][number], n: number) => present(item.evidence, `item ${n + 1} (${item.clientId})`));
+  for (const incident of file.incidents as IncidentView[]) present(incident.evidence, `incident ${incident.id}`);
+  return last;
+}
+
+function checkDerived(files: ReadonlyMap<string, Buffer>, manifest: Manifest, file: ClaimFile, full: readonly JournalEvent[], failures: Failures): void {
+  if (!manifest.derived?.length) return;
+  let made: Map<string, Buffer>;
+  try {
+    made = deriveFiles(file, full, manifest.journal.head, manifest.journal.firstSeq);
+  } catch (err) {
+    failures.add({ file: FILES.claim, reason: `the derived files cannot be made again from it and the records: ${(err as Error).message}` });
+    return;
+  }
+  for (const name of manifest.derived) {
+    const expected = made.get(name);
+    const actual = files.get(name);
+    if (!expected) failures.add({ file: FILES.manifest, reason: `it marks ${name} as derived, which this verifier does not make` });
+    else if (actual && !actual.equals(expected)) {
+      let at = 0;
+      while (at < actual.length && actual[at] === expected[at]) at++;
+      failures.add({ file: name, reason: `it is not what claim.json and the journal records give (first difference at byte ${at}): it was edited after export` });
+    }
+  }
+}
+
+export async function verifyBundle(files: ReadonlyMap<string, Buffer>, options: VerifyBundleOptions = {}): Promise<BundleVerdict> {
   const failures = new Failures();
+  const statements: string[] = [];
+  let anchors: AnchorVerdict[] = [];
   const manifest = readManifest(files, failures);
-  let walk: ChainWalk = { records: 0, fullRecords: 0, lines: [], firstSeq: 1, isFull: new Uint8Array(0) };
+  let walk: ChainWalk | null = null;
   if (manifest) {
     checkFiles(files, manifest, failures);
     const journal = files.get(FILES.journal);
-    if (journal) walk = await checkJournal(journal, manifest, failures, onProgress);
-    const claim = files.get(FILES.claim);
-    if (claim) checkClaim(claim, walk, failures);
+    if (journal) walk = await checkJournal(journal, manifest, failures, options.onProgress);
+    const claimData = files.get(FILES.claim);
+    const claimFile = claimData ? readClaimFile(claimData, failures) : null;
+    if (walk) {
+      const w = walk;
+      const full = readFullRecords(w, claimFile, manifest.journal.head.seq, failures);
+      const records = [...full.values()].sort((a, b) => a.seq - b.seq);
+      let lastEvidence = 0;
+      if (claimFile) {
+        lastEvidence = checkEvidence(claimFile, w, full, failures);
+        const claimRecord = manifest.claimSeq ? full.get(manifest.claimSeq) ?? null : null;
+        if (manifest.claimSeq && claimRecord?.kind !== 'CLAIM_CREATED') failures.add({ file: FILES.manifest, seq: manifest.claimSeq, reason: `it names seq ${manifest.claimSeq} as the journalled claim, which journal.jsonl does not carry as a CLAIM_CREATED record` });
+        if (claimRecord) lastEvidence = Math.max(lastEvidence, claimRecord.seq);
+        for (const reason of recomputeClaim(claimFile.claim, claimFile.incidents, records, claimRecord?.kind === 'CLAIM_CREATED' ? claimRecord : null)) {
+          failures.add({ file: FILES.claim, reason });
+        }
+        if (!claimRecord) statements.push('the claim was not journalled (no CLAIM_CREATED record): its items were recomputed from the records only');
+        checkDerived(files, manifest, claimFile, records, failures);
+      }
+      const hashAt = (seq: number) => w.hashes[seq - w.firstSeq] ?? null;
+      const roots = options.roots ?? (wellKnownRoots ??= parsePemCertificates(WELL_KNOWN_TSA_ROOTS));
+      const checked = await checkAnchors(records.filter((e) => e.kind === 'ANCHOR'), manifest.anchors, hashAt, roots, lastEvidence);
+      anchors = checked.anchors;
+      statements.push(...checked.statements);
+      for (const f of checked.failures) failures.add({ file: FILES.journal, line: f.seq - w.firstSeq + 1, seq: f.seq, reason: f.reason });
+      if (w.v1Links.count > 0) {
+        statements.push(`${w.v1Links.count} link line(s) between seq ${w.v1Links.first} and ${w.v1Links.last} were written before chain version 2: their hashes cannot be recomputed and are taken as stated`);
+      }
+    }
   }
   return {
     verified: failures.listed.length === 0,
     failures: failures.listed,
     moreFailures: failures.more,
     files: files.size,
-    records: walk.records,
-    fullRecords: walk.fullRecords,
+    records: walk?.records ?? 0,
+    fullRecords: walk?.fullRecords ?? 0,
     head: manifest?.journal.head ?? null,
+    anchors,
+    statements,
   };
 }

@@ -48,15 +48,17 @@ export class ReplaySession {
     readonly clock: VirtualClock,
     readonly sim: Simulator,
     readonly journalPath: string,
+    /** Time-stamp authorities named for this replay (never the public defaults). */
+    private readonly tsaUrls: readonly string[] = [],
   ) {
     this.half = this.buildHalf();
   }
 
-  static async start(scenario: Scenario, journalPath: string): Promise<ReplaySession> {
+  static async start(scenario: Scenario, journalPath: string, tsaUrls: readonly string[] = []): Promise<ReplaySession> {
     const clock = new VirtualClock(scenario.start);
     // Pings run on real time and a replay races through virtual time: neither side needs them.
     const sim = await startScenarioSimulator(scenario, { clock, venue: { pingIntervalMs: 0 } });
-    const session = new ReplaySession(clock, sim, journalPath);
+    const session = new ReplaySession(clock, sim, journalPath, tsaUrls);
     await session.terminal.start();
     await session.settle();
     return session;
@@ -133,6 +135,7 @@ export class ReplaySession {
       clock, journal, account: REPLAY_ACCOUNT, venue: adapter, gate, referencePollMs: REFERENCE_POLL_MS,
       feeds: [coinbaseFeed({ baseUrl: sim.feeds.coinbase, clock }), krakenFeed({ baseUrl: sim.feeds.kraken, clock }), binanceFeed({ baseUrl: sim.feeds.binance, clock })],
       newClientId: () => `T${++this.createdIds}`,
+      tsaUrls: this.tsaUrls,
     });
     return { adapter, journal, terminal, gate, framesBefore: sim.server.framesSent() };
   }

@@ -16,6 +16,8 @@ export interface ReplayOptions {
   journalPath?: string;
   /** Told each step as it is played, for progress. */
   onStep?: (step: ScenarioStep) => void;
+  /** Time-stamp authorities to anchor the replay's journal head with; a replay anchors only when given some. */
+  tsaUrls?: readonly string[];
   /** Given the finished session and its report before it closes, e.g. to export evidence from its journal. */
   onFinished?: (session: ReplaySession, report: ReplayReport) => Promise<void>;
 }
@@ -23,7 +25,7 @@ export interface ReplayOptions {
 export async function runReplay(scenario: Scenario, options: ReplayOptions = {}): Promise<ReplayReport> {
   const tempDir = options.journalPath ? null : mkdtempSync(join(tmpdir(), 'bb-replay-'));
   const journalPath = options.journalPath ?? join(tempDir!, 'journal.db');
-  const session = await ReplaySession.start(scenario, journalPath);
+  const session = await ReplaySession.start(scenario, journalPath, options.tsaUrls);
   const player = new ScenarioPlayer(session);
   try {
     for (const step of scenario.steps) {

@@ -10,13 +10,16 @@ import type { Scenario } from '../../../core/scenario/types';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../command';
 import { packageRoot } from '../paths';
+import { tsaFlags } from '../tsa-flags';
 
 export const replayCommand: Command = {
   name: 'replay',
   summary: 'play an incident scenario through the whole core on virtual time and print the report',
-  usage: 'blackbox replay <scenario.json> [--json] [--journal PATH] [--export DIR]',
+  usage: 'blackbox replay <scenario.json> [--json] [--journal PATH] [--export DIR] [--tsa URL]...',
   async run(args) {
-    const { positionals, values, switches } = parseArgs(args, { values: ['journal', 'export'], switches: ['json'] });
+    const { positionals, values, switches, lists } = parseArgs(args, { values: ['journal', 'export'], switches: ['json'], repeated: ['tsa'] });
+    // A replay anchors only with the TSAs named for it: never the public defaults, never BLACKBOX_TSA_URLS.
+    const tsaUrls = tsaFlags(lists.tsa);
     if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');
     let text: string;
     try {
@@ -30,6 +33,7 @@ export const replayCommand: Command = {
     const exportDir = values.export ? resolve(values.export) : null;
     const report = await runReplay(scenario, {
       journalPath: values.journal ? resolve(values.journal) : undefined,
+      tsaUrls,
       // Progress goes to stderr so that stdout stays the report.
       onStep: (step) => process.stderr.write(`  ${step.offset} ${step.actor} ${step.action.kind}\n`),
       onFinished: exportDir ? (session, finished) => exportClaims(scenario, session, finished, exportDir) : undefined,
