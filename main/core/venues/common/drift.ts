@@ -33,7 +33,7 @@ export function readMessage<S extends z.ZodObject>(spec: MessageSpec<S>, input: 
   return { ok: true, data: parsed.data, drift };
 }
 
-export function driftOf(spec: MessageSpec<z.ZodObject>, input: unknown): FieldDrift[] {
+function driftOf(spec: MessageSpec<z.ZodObject>, input: unknown): FieldDrift[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
   const read = Object.keys(spec.schema.shape);
   const known = new Set([...read, ...(spec.documented ?? [])]);
