@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VenueFault } from '../../../shared/contract';
 import type { ReferenceSource } from '../../../shared/venue-accounts';
+import { tsaUrlsFor } from '../anchor/tsa-config';
 import { systemClock, type Clock } from '../clock';
 import { Journal } from '../journal/journal';
 import { binanceFeed } from '../reference/binance';
@@ -33,6 +34,18 @@ export interface StartTerminalOptions {
   /** Other hosts for the public reference tickers (tests point them at loopback). */
   referenceUrls?: Partial<Record<ReferenceSource, string>>;
   clock?: Clock;
+  /**
+   * Set by a host (serve, Electron) to anchor the journal head: `--tsa` flags, else
+   * BLACKBOX_TSA_URLS, else Settings, else the public defaults for a real account (none for the
+   * simulator). Absent (tests): nothing is anchored.
+   */
+  anchoring?: { flags?: readonly string[] };
+}
+
+function tsaUrls(options: StartTerminalOptions, realAccount: boolean): string[] {
+  if (!options.anchoring) return [];
+  const settings = realAccount ? options.settings.get('tsaUrls') : null;
+  return tsaUrlsFor({ flags: options.anchoring.flags, env: process.env.BLACKBOX_TSA_URLS, settings, realAccount });
 }
 
 export async function startTerminal(options: StartTerminalOptions, live: LiveAccount | null = null): Promise<Terminal> {
@@ -44,7 +57,7 @@ export async function startTerminal(options: StartTerminalOptions, live: LiveAcc
     const { account, key } = live;
     const venue = adapterForAccount(account, key, clock);
     const feeds = feedsForAccount(account, clock, options.referenceUrls);
-    return started(new Terminal({ clock, journal, account: accountIdOf(account), venue, feeds, risk, label: accountLabel(account), markets: account.markets }));
+    return started(new Terminal({ clock, journal, account: accountIdOf(account), venue, feeds, risk, label: accountLabel(account), markets: account.markets, tsaUrls: tsaUrls(options, true) }));
   }
   const sim = await startDemoSimulator({ clock });
   const { restUrl, wsUrl, rpcUrl } = sim.venue;
@@ -63,7 +76,9 @@ export async function startTerminal(options: StartTerminalOptions, live: LiveAcc
   ];
   // Test hooks reach the demo simulator's engine; only an e2e fixture sets the variable.
   const injectVenueFault = process.env.BLACKBOX_TEST_HOOKS === '1' ? (fault: VenueFault) => sim.engine.apply(fault) : undefined;
-  return started(new Terminal({ clock, journal, account: simulatorAccountId('Simulator'), venue, feeds, risk, label: 'Simulator', onClose: () => sim.stop(), injectVenueFault }));
+  return started(new Terminal({
+    clock, journal, account: simulatorAccountId('Simulator'), venue, feeds, risk, label: 'Simulator', onClose: () => sim.stop(), injectVenueFault, tsaUrls: tsaUrls(options, false),
+  }));
 }
 
 async function started(terminal: Terminal): Promise<Terminal> {

@@ -28,7 +28,8 @@ if (!app.requestSingleInstanceLock()) {
     const settings = electronSettings();
     // BLACKBOX_DATA_DIR lets tests (and careful users) point the journal elsewhere.
     const dataDir = process.env.BLACKBOX_DATA_DIR ?? app.getPath('userData');
-    const terminal = await startBlackbox({ dataDir, settings, secrets: electronSecrets(), scenarioDir: join(outDir, '..', 'scenarios') });
+    // The app anchors its journal head (BLACKBOX_TSA_URLS, Settings, or the public defaults for a real account).
+    const terminal = await startBlackbox({ dataDir, settings, secrets: electronSecrets(), scenarioDir: join(outDir, '..', 'scenarios'), anchoring: {} });
     let window: BrowserWindow | null = createMainWindow(settings, outDir);
     const unbind = bindContract(withFileDialog(terminal, () => window, dataDir), () => (window && !window.isDestroyed() ? window.webContents : null));
 

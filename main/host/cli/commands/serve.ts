@@ -6,13 +6,15 @@ import { startWebHost } from '../../web/web-host';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../command';
 import { defaultDataDir, rendererDir, scenarioDir } from '../paths';
+import { tsaFlags } from '../tsa-flags';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the terminal and serve its UI on 127.0.0.1 (prints the URL to open)',
-  usage: 'blackbox serve [--port N] [--data-dir DIR] [--review-dir DIR] [--json]',
+  usage: 'blackbox serve [--port N] [--data-dir DIR] [--review-dir DIR] [--tsa URL]... [--json]',
   async run(args) {
-    const { values, switches } = parseArgs(args, { values: ['port', 'data-dir', 'review-dir'], switches: ['json'] });
+    const { values, switches, lists } = parseArgs(args, { values: ['port', 'data-dir', 'review-dir'], switches: ['json'], repeated: ['tsa'] });
+    const anchoring = { flags: tsaFlags(lists.tsa) };
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${values.port}`);
     if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -20,7 +22,7 @@ export const serveCommand: Command = {
     }
     const dataDir = values['data-dir'] ?? defaultDataDir();
     mkdirSync(dataDir, { recursive: true });
-    const terminal = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir });
+    const terminal = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir, anchoring });
     const host = await startWebHost({
       service: terminal,
       staticDir: rendererDir,
