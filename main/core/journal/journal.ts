@@ -21,6 +21,7 @@ import {
   Projector, readAccounts, readBalance, readCheckpoint, readFills, readOrders, readPositions,
   type BalanceRow, type FillFilter, type FillRow, type OrderFilter, type OrderRow, type PositionRow, type ReconcileCheckpoint,
 } from './projections';
+import { searchText } from './migrations/0006-search-index';
 import { describeTail } from './tail-check';
 import { TIME_BLOCK, timeMarker } from './time-marks';
 import { verifyChain, type VerifyProgress, type VerifyReport } from './verify';
@@ -103,11 +104,13 @@ export class Journal {
   private startWriting(db: Database.Database, seat: WriterSeat): Writer {
     const insert = db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const moveHead = db.prepare('UPDATE head SET seq = ?, hash = ? WHERE id = 1');
+    const index = db.prepare('INSERT INTO events_text (rowid, text) VALUES (?, ?)');
     const projector = new Projector(db);
     const markTime = timeMarker(db);
     const commitBatch = db.transaction((batch: PreparedEvent[]) => {
       for (const { record: r, prevHash, hash, projected } of batch) {
         insert.run(r.seq, r.at, r.venueAt, r.venue, r.kind, r.market, r.clientId, r.venueOrderId, r.payload, r.raw, prevHash, hash, r.account, r.version);
+        index.run(r.seq, searchText(r.payload, r.raw, r.clientId, r.venueOrderId));
         if (projected) projector.apply(projected);
         if (r.seq % TIME_BLOCK === 0) markTime(r.seq);
       }

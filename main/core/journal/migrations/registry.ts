@@ -10,6 +10,7 @@ import { chainHeadMigration } from './0002-chain-head';
 import { eventIndexesMigration } from './0003-event-indexes';
 import { projectionsMigration } from './0004-projections';
 import { accountsMigration } from './0005-accounts';
+import { searchIndexMigration } from './0006-search-index';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   eventIndexesMigration,
   projectionsMigration,
   accountsMigration,
+  searchIndexMigration,
 ];
 
 /** The schema version this build writes. */
