@@ -174,10 +174,11 @@ export function readFill(input: unknown, user: string): Parsed<VenueFill> {
   };
 }
 
-function fillType(f: { dir?: string; liquidation?: { liquidatedUser?: string | null } | null }, user: string): FillType {
+/** The older schema marks a liquidation fill with `liquidationMarkPx` only, on the liquidated account's own fills. */
+function fillType(f: { dir?: string; liquidation?: { liquidatedUser?: string | null } | null; liquidationMarkPx: string | null }, user: string): FillType {
   const liquidated = f.liquidation ? f.liquidation.liquidatedUser : undefined;
   const ours = f.liquidation && (!liquidated || liquidated.toLowerCase() === user.toLowerCase());
-  if (ours) return 'LIQUIDATION';
+  if (ours || (!f.liquidation && f.liquidationMarkPx !== null)) return 'LIQUIDATION';
   return f.dir === 'Auto-Deleveraging' ? 'DELEVERAGE' : 'FILL';
 }
 

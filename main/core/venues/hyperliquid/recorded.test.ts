@@ -32,6 +32,11 @@ describe('Hyperliquid recorded fills', () => {
     });
   });
 
+  it('in the older schema a liquidation is marked by liquidationMarkPx alone', () => {
+    expect(readFill({ ...oldSchemaFill, liquidationMarkPx: '131.9' }, OTHER)).toMatchObject({ ok: true, value: { fillType: 'LIQUIDATION' } });
+    expect(readFill(oldSchemaFill, OTHER)).toMatchObject({ ok: true, value: { fillType: 'FILL' } });
+  });
+
   it('numbers written as numbers give the same ids as digit strings', () => {
     expect(readFill(numericSpotFill, OTHER)).toMatchObject({ ok: true, value: { fillId: '1107801776196793', venueOrderId: '13981880088', price: '0.9641', size: '49.0' } });
   });

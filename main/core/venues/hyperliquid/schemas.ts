@@ -108,9 +108,11 @@ export const fill = {
     liquidation: z
       .object({ liquidatedUser: z.string().nullish(), markPx: optionalDecimal, method: z.string().optional() })
       .nullish(),
+    /** The older schema's mark of a liquidation fill (null on ordinary fills), before `liquidation`. */
+    liquidationMarkPx: optionalDecimal,
   }),
-  sometimes: ['cloid', 'liquidation', 'feeToken'],
-  documented: ['startPosition', 'builderFee', 'twapId', 'liquidationMarkPx'],
+  sometimes: ['cloid', 'liquidation', 'feeToken', 'liquidationMarkPx'],
+  documented: ['startPosition', 'builderFee', 'twapId'],
 } satisfies MessageSpec<z.ZodObject>;
 
 /** `userFunding` item (info endpoint): `{time, hash, delta: {type: "funding", coin, usdc, szi, fundingRate, nSamples}}`. */
