@@ -64,6 +64,11 @@ test('a venue whose name does not resolve shows "we cannot reach the venue" with
     await expect(connection).toHaveAttribute('data-problem', 'dns', { timeout: 30_000 });
     await expect(connection).toContainText('we cannot reach the venue: DNS lookup failed for indexer.nowhere.invalid');
     await expect(connection.getByTestId('retry-countdown')).toHaveText(/next try in \d+ s|retrying now/);
+    // Retry now starts the next attempt at once: the attempt count moves on without waiting for the countdown.
+    const attempt = async () => Number((await connection.textContent())!.match(/attempt (\d+)/)?.[1] ?? 1);
+    const before = await attempt();
+    await connection.getByRole('button', { name: 'Retry now' }).click();
+    await expect.poll(attempt, { timeout: 10_000 }).toBeGreaterThan(before);
     await expect(t.banner).toHaveAttribute('data-status', 'unreachable');
     await expect(t.banner).toContainText('Cannot reach the venue');
     await expect(t.banner).toContainText('on our side of the link, not a venue status');

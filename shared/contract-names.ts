@@ -7,7 +7,7 @@ export const METHOD_NAMES = ['getSnapshot', 'getPriceHistory', 'previewOrder', '
   'getJournalEvents', 'listIncidents', 'restoreCancelled', 'retryCommand', 'listClaims', 'createClaim', 'updateClaim', 'injectVenueFault',
   'exportClaim', 'listScenarios', 'startReplay', 'setReplaySpeed', 'stopReplay', 'getRiskSettings', 'setRiskSettings',
   'getVenueSettings', 'saveVenueAccount', 'removeVenueAccount', 'useVenueAccount',
-  'closePosition', 'closeAllPositions', 'getChartHistory', 'journalReviewStats'] as const;
+  'closePosition', 'closeAllPositions', 'getChartHistory', 'journalReviewStats', 'retryConnection'] as const;
 export const EVENT_NAMES = ['price', 'snapshot', 'verifyProgress', 'incident', 'exportProgress'] as const;
 export const IPC_METHOD_PREFIX = 'blackbox:call:';
 export const IPC_EVENT_CHANNEL = 'blackbox:event';

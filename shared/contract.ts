@@ -129,6 +129,8 @@ export const methodParams = {
   getChartHistory: z.object({ market: marketName, interval: z.enum(CANDLE_INTERVALS), before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(2000) }).strict(),
   /** Daily PnL, equity curve and per-market fees and funding of the journal the Journal tab shows. */
   journalReviewStats: z.object({}).strict(),
+  /** Tries the venue link again now instead of waiting for its next scheduled attempt. */
+  retryConnection: z.object({}).strict(),
 } as const;
 
 export type MethodName = keyof typeof methodParams;
@@ -171,6 +173,7 @@ export interface MethodResults {
   closeAllPositions: (OrderOutcomeView & { market: string })[];
   getChartHistory: ChartHistory;
   journalReviewStats: JournalReviewStats;
+  retryConnection: { retried: boolean };
 }
 
 export interface EventPayloads {

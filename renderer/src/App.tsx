@@ -52,7 +52,7 @@ function Session({ api, snapshot, venueSettings, tab }: SessionProps) {
 
   return (
     <div className="app">
-      <StatusBar snapshot={snapshot} />
+      <StatusBar api={api} snapshot={snapshot} />
       <ReplayControl api={api} session={snapshot.session} />
       <StatusBanner venue={snapshot.venue} incidents={incidents} link={snapshot.link} />
       <KeyboardShortcuts />

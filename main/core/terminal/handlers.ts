@@ -77,6 +77,7 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
     },
     getChartHistory: async (q) => chartHistory(terminal.parts.journal, q, bandOf(q.market)),
     journalReviewStats: async () => reviewStats(terminal.review.current),
+    retryConnection: async () => ({ retried: terminal.parts.venue.retryNow?.() ?? false }),
     placeOrder: async (ticket) => {
       const { clientId, outcome, reason } = await terminal.pipeline.place(ticket);
       terminal.scheduleSnapshot();

@@ -72,7 +72,8 @@ export class VenueView {
         const changed = next !== this.connection;
         this.connection = next;
         this.link = linkOf(event);
-        return this.derive(event.at) || changed;
+        // Every failed attempt moves the attempt count and the next retry: the status bar shows both.
+        return this.derive(event.at) || changed || event.state === 'down';
       }
       case 'position': {
         const p = event.position;

@@ -300,6 +300,8 @@ export interface VenueAdapter {
   connect(): Promise<void>;
   /** Stops the stream, the pollers and every timer. */
   close(): Promise<void>;
+  /** Tries the stream again now instead of at its next scheduled attempt; false when none is waiting. */
+  retryNow?(): boolean;
   subscribe(listener: VenueListener): () => void;
 
   placeOrder(request: OrderRequest): Promise<PlaceResult>;

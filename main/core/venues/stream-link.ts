@@ -92,6 +92,18 @@ export class StreamLink {
     });
   }
 
+  /**
+   * Starts the next attempt now rather than at its scheduled time (the trader's "Retry now").
+   * False when no attempt is waiting: the link is up, connecting, or stopped.
+   */
+  retryNow(): boolean {
+    if (this.stopped || !this.cancelRetry) return false;
+    this.cancelRetry();
+    this.cancelRetry = null;
+    void this.open();
+    return true;
+  }
+
   stop(): Promise<void> {
     this.stopped = true;
     this.cancelRetry?.();

@@ -46,6 +46,10 @@ export abstract class WatchAdapter {
     await this.link.stop();
   }
 
+  retryNow(): boolean {
+    return this.link.retryNow();
+  }
+
   subscribe(listener: VenueListener): () => void {
     return this.listeners.add(listener);
   }

@@ -3,6 +3,7 @@
  * failure on our side is named (DNS, refused, TLS, sign-in rejected, timeout) with the attempt and
  * a countdown to the next one; when the venue itself closed the link, it says so in its words.
  */
+import type { BlackboxApi } from '../../../shared/contract';
 import type { LinkView, TerminalSnapshot } from '../../../shared/snapshot';
 import { useNow } from './use-now';
 
@@ -12,7 +13,7 @@ export function retryText(link: LinkView, now: number): string {
   return seconds === 0 ? ' · retrying now' : ` · next try in ${seconds} s`;
 }
 
-export function LinkStatus({ venue, link }: { venue: TerminalSnapshot['venue']; link: LinkView | undefined }) {
+export function LinkStatus({ api, venue, link }: { api: BlackboxApi; venue: TerminalSnapshot['venue']; link: LinkView | undefined }) {
   const now = useNow(250);
   if (venue.connection === 'connected' || !link || link.detail === null) {
     return (
@@ -27,6 +28,9 @@ export function LinkStatus({ venue, link }: { venue: TerminalSnapshot['venue']; 
       disconnected — {ours ? 'we cannot reach the venue' : 'the venue closed the link'}: {link.summary}
       {link.attempt > 1 ? ` (attempt ${link.attempt})` : ''}
       <span data-testid="retry-countdown">{retryText(link, now)}</span>
+      {link.nextRetryAt !== null && (
+        <button type="button" className="retry-now" onClick={() => void api.retryConnection({})}>Retry now</button>
+      )}
     </span>
   );
 }

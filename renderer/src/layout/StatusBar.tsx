@@ -1,4 +1,5 @@
 import { formatCount, formatTime, formatWord } from '../../../shared/format';
+import type { BlackboxApi } from '../../../shared/contract';
 import type { TerminalSnapshot } from '../../../shared/snapshot';
 import { NotificationButton } from '../notify/NotificationButton';
 import { LinkStatus } from './LinkStatus';
@@ -13,7 +14,7 @@ function venueSays(venue: TerminalSnapshot['venue']): string {
   return `says ${formatWord(venue.status)}`;
 }
 
-export function StatusBar({ snapshot }: { snapshot: TerminalSnapshot }) {
+export function StatusBar({ api, snapshot }: { api: BlackboxApi; snapshot: TerminalSnapshot }) {
   const { venue, journal } = snapshot;
   return (
     <header className="status-bar" data-testid="status-bar">
@@ -30,7 +31,7 @@ export function StatusBar({ snapshot }: { snapshot: TerminalSnapshot }) {
         {venue.name} {venueSays(venue)}
         {since(venue.since)}
       </span>
-      <LinkStatus venue={venue} link={snapshot.link} />
+      <LinkStatus api={api} venue={venue} link={snapshot.link} />
       <span className={`pill journal-${journal.state}`} data-testid="journal-health" title={journal.path}>
         journal {formatWord(journal.state)} · {formatCount(journal.events)} events
         {journal.head ? ` · ${journal.head.slice(0, 8)}` : ''}

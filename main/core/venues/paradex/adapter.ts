@@ -68,6 +68,10 @@ export class ParadexAdapter implements VenueAdapter {
     await this.ws.stop();
   }
 
+  retryNow(): boolean {
+    return this.ws.retryNow();
+  }
+
   /** WebSocket frames read so far, for a replay that waits until every frame sent has arrived. */
   framesReceived(): number {
     return this.ws.framesReceived();
