@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { NETWORKS, type Network } from '../../../../shared/venue-accounts';
+import { Anchorer } from '../../../core/anchor/anchorer';
+import { tsaUrlsFor } from '../../../core/anchor/tsa-config';
 import { systemClock } from '../../../core/clock';
 import { Journal } from '../../../core/journal/journal';
 import { accountIdOf } from '../../../core/settings/account-id';
@@ -16,18 +18,20 @@ import type { VenueEvent } from '../../../core/venues/port';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../command';
 import { defaultDataDir } from '../paths';
+import { tsaFlags } from '../tsa-flags';
 import { describeSnapshot, takeSnapshot } from './watch-snapshot';
 import { buildWatch, checkAddress, WATCH_VENUES, type WatchTarget, type WatchVenue, type Watched } from './watch-venues';
 
 const USAGE =
-  'blackbox watch --venue paradex|dydx|hyperliquid --address A [--network mainnet|testnet] [--subaccount N] [--markets M1,M2] [--rest-url URL --ws-url URL] [--once] [--json] [--journal PATH]';
+  'blackbox watch --venue paradex|dydx|hyperliquid --address A [--network mainnet|testnet] [--subaccount N] [--markets M1,M2] [--rest-url URL --ws-url URL] [--once] [--json] [--journal PATH] [--tsa URL]...';
 /** Public Paradex polling when there is no stream (no credentials). */
 const PUBLIC_POLL_MS = 2_000;
 
-function readTarget(args: string[]): WatchTarget & { once: boolean; json: boolean; journal: string } {
-  const { positionals, values, switches } = parseArgs(args, {
+function readTarget(args: string[]): WatchTarget & { once: boolean; json: boolean; journal: string; tsaUrls: string[] } {
+  const { positionals, values, switches, lists } = parseArgs(args, {
     values: ['venue', 'address', 'network', 'subaccount', 'markets', 'rest-url', 'ws-url', 'journal'],
     switches: ['once', 'json'],
+    repeated: ['tsa'],
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
   const venue = values.venue as WatchVenue | undefined;
@@ -51,6 +55,8 @@ function readTarget(args: string[]): WatchTarget & { once: boolean; json: boolea
     once: switches.has('once'),
     json: switches.has('json'),
     journal: values.journal ?? join(defaultDataDir(), `journal-${venue}.db`),
+    // Watching anchors only with TSAs named for it (--tsa, else BLACKBOX_TSA_URLS).
+    tsaUrls: lists.tsa ? tsaFlags(lists.tsa) : tsaUrlsFor({ env: process.env.BLACKBOX_TSA_URLS, realAccount: false }),
   };
 }
 
@@ -89,9 +95,15 @@ export const watchCommand: Command = {
     // Every record belongs to the watched account (DESIGN §2.9), named as the app names it.
     const account = accountIdOf({ venue: target.venue, network: target.network, address: target.address, subaccount: target.subaccount });
     const recorder = new VenueRecorder(journalPorts(journal, account), target.venue);
+    // The head is time-stamped every 10 minutes while it moves, and once more when watching ends.
+    const anchorer = new Anchorer({ journal, account, clock: systemClock, tsaUrls: target.tsaUrls });
+    anchorer.start();
     try {
       return target.once ? await once(watched, recorder, target.json) : await follow(watched, recorder, target.json, target.journal);
     } finally {
+      anchorer.anchorNow();
+      await anchorer.settled();
+      anchorer.stop();
       await watched.adapter.close();
       journal.flush();
       journal.close();
