@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fuzzDraw, scenarioOf } from './generate';
-import { runFuzz } from './fuzz';
+import { judgeScenario, runFuzz } from './fuzz';
 import fc from 'fast-check';
 import { parseScenario } from '../scenario/parse';
 
@@ -24,6 +24,11 @@ describe('blackbox fuzz', () => {
       expect(last.at - faultsEnd).toBeGreaterThanOrEqual(120_000);
       expect(until).toBeGreaterThan(last.at);
     }
+  });
+
+  it('names a replay that does not finish in time as a violation rather than waiting on it', async () => {
+    const [draw] = fc.sample(fuzzDraw, { seed: SEED, numRuns: 1 });
+    expect(await judgeScenario(scenarioOf(draw), 1)).toEqual([{ rule: 'REPLAY_COMPLETES', message: 'the replay did not finish within 0.001 s' }]);
   });
 
   it(`holds for ${CASES} scenarios of seed ${SEED}`, async () => {

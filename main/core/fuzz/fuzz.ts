@@ -33,16 +33,29 @@ const DEFAULT_SHRINK_BUDGET = 40;
 /** A bust drawn for an order that never filled cannot apply: the case is discarded. */
 const UNAPPLIABLE = /^bustFill: no fill for client id/;
 
+/**
+ * A replay of a few virtual minutes takes seconds; one still running after this (wall time) has
+ * hung, which is a finding of its own. Its session cannot be stopped from outside, so the run ends.
+ */
+export const REPLAY_HANG_MS = 180_000;
+export const HUNG = 'the replay did not finish';
+
 /** Replays one scenario file and returns what the oracle says, or null when it cannot apply. */
-export async function judgeScenario(file: Record<string, unknown>): Promise<Violation[] | null> {
+export async function judgeScenario(file: Record<string, unknown>, hangMs = REPLAY_HANG_MS): Promise<Violation[] | null> {
   const parsed = parseScenario(file);
   if (!parsed.ok) return [{ rule: 'REPLAY_COMPLETES', message: `the generator drew an invalid scenario: ${parsed.error.message}` }];
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${HUNG} within ${hangMs / 1000} s`)), hangMs);
+  });
   try {
-    return checkObservation(await observeReplay(parsed.value));
+    return checkObservation(await Promise.race([observeReplay(parsed.value), hung]));
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     if (UNAPPLIABLE.test(message)) return null;
-    return [{ rule: 'REPLAY_COMPLETES', message: `the replay failed: ${message}` }];
+    return [{ rule: 'REPLAY_COMPLETES', message: message.startsWith(HUNG) ? message : `the replay failed: ${message}` }];
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -60,6 +73,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     fc.pre(violations !== null);
     if (violations!.length === 0) return true;
     failedAt ??= replays;
+    // No shrinking past a hang: every further try could hang as long.
+    if (violations!.some((v) => v.message.startsWith(HUNG))) failedAt = replays - budget;
     failure = { file, violations: violations! };
     return false;
   });

@@ -1,4 +1,4 @@
-import { runFuzz } from '../../../core/fuzz/fuzz';
+import { HUNG, runFuzz } from '../../../core/fuzz/fuzz';
 import { parseArgs } from '../args';
 import { UsageError, type Command } from '../command';
 
@@ -37,6 +37,8 @@ export const fuzzCommand: Command = {
       process.stdout.write(JSON.stringify(result.scenario, null, 2) + '\n\nThe oracle says:\n');
       for (const v of result.violations) process.stdout.write(`  ${v.rule}: ${v.message}\n`);
     }
+    // A hung replay keeps its sockets and timers alive: end the process instead of waiting on it.
+    if (result.violations.some((v) => v.message.startsWith(HUNG))) process.exit(1);
     return result.violations.length === 0 ? 0 : 1;
   },
 };
