@@ -84,3 +84,30 @@ test('a blocked ticket disables its button with a short reason in red; "?" shows
   await expect(outcome).toContainText(`Buy 0.01 ${BTC}: denied — buy at`);
   expect(await outcome.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 });
+
+test('the journal review shows the daily PnL calendar, the equity curve and fees per market, and exports them as CSV', async ({ terminalPage }) => {
+  const t = new TradingPage(terminalPage);
+  await t.reference(BTC);
+  await t.openPosition(BTC, 'BUY', '0.1');
+  await t.confirm(t.position(BTC).getByRole('button', { name: 'Close', exact: true }), `Close ${BTC}`);
+  await expect(t.position(BTC)).toHaveCount(0, { timeout: 15_000 });
+  await t.tab('Journal').click();
+  await terminalPage.getByRole('button', { name: 'PnL review' }).click();
+  const review = terminalPage.getByTestId('journal-review');
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(review.locator(`[data-day="${today}"]`)).toContainText(/[+−]?[\d,]+\.\d\d USDC/);
+  await expect(review.getByTestId('review-markets').getByRole('row', { name: new RegExp(BTC) })).toContainText('USDC');
+  await expect(review.getByTestId('equity-curve')).toBeVisible();
+  // Main's numbers, from the journal: the day's fees are the sum of its fills' fees.
+  const stats = await t.call('journalReviewStats', {});
+  const fills = (await t.call('queryJournal', { kind: 'FILL', limit: 1000 })).events.filter((e) => new Date(e.venueAt ?? e.at).toISOString().startsWith(today));
+  const fees = fills.reduce((sum, e) => sum + Number((e.payload as { fee: string }).fee), 0);
+  expect(Number(stats.days.find((d) => d.day === today)!.fees)).toBeCloseTo(fees, 6);
+  await t.screenshot('journal-review');
+  const download = terminalPage.waitForEvent('download');
+  await review.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await (await download).path();
+  const csv = (await import('node:fs')).readFileSync(file!, 'utf8');
+  expect(csv).toContain('day_utc,realized_pnl,fees,funding,net,fills');
+  expect(csv).toContain(`${today},`);
+});
