@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Anchorer } from '../main/core/anchor/anchorer';
+import { startTestTsa } from '../main/core/anchor/test-support/openssl-tsa';
 import { systemClock } from '../main/core/clock';
 import { Journal } from '../main/core/journal/journal';
 import { fill, intent, priceSample } from '../main/core/journal/test-support/events';
@@ -64,6 +66,40 @@ function durableCommits(dir: string, count: number) {
   return { ours, raw };
 }
 
+/**
+ * What RFC 3161 anchoring adds to a durable commit: two journals committed alternately in the
+ * same run, the event loop let through after each commit, one of them with an Anchorer
+ * time-stamping its head every 20 commits (far more often than incidents and claims ask)
+ * against openssl ts on loopback.
+ */
+async function anchoringCost(dir: string, count: number) {
+  const tsa = await startTestTsa();
+  const plain = Journal.open(join(dir, 'plain.db'), { clock: systemClock });
+  const anchored = Journal.open(join(dir, 'anchored.db'), { clock: systemClock });
+  const anchorer = new Anchorer({ journal: anchored, account: 'sim:local:test', clock: systemClock, tsaUrls: [tsa.url] });
+  const times = { plain: [] as number[], anchored: [] as number[] };
+  const warmUp = 50;
+  try {
+    for (let i = 1; i <= warmUp + count; i++) {
+      if (i % 20 === 0) anchorer.anchorNow();
+      for (const [journal, list] of [[plain, times.plain], [anchored, times.anchored]] as const) {
+        const start = performance.now();
+        journal.append(intent(`c-${i}`), { durable: true });
+        if (i > warmUp) list.push(ms(start));
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    await anchorer.settled();
+    if (anchored.query({ kind: 'ANCHOR' }).events.length === 0) throw new Error(`bench: the anchorer journalled no token (${anchorer.status().lastError})`);
+    return { plainP50: percentile(times.plain, 0.5), anchoredP50: percentile(times.anchored, 0.5) };
+  } finally {
+    anchorer.stop();
+    plain.close();
+    anchored.close();
+    await tsa.close();
+  }
+}
+
 async function largeFile(path: string) {
   const opens: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -101,6 +137,7 @@ export const journalBench: BenchSuite = {
     try {
       // Commit latency first, before the large file's write-back competes for the same disk.
       const { ours, raw } = durableCommits(dir, 1000);
+      const anchoring = await anchoringCost(dir, quick ? 200 : 500);
       const fileEvents = quick ? 50_000 : 1_000_000;
       const big = join(dir, 'large.db');
       const batched = buildJournal(big, fileEvents);
@@ -114,6 +151,8 @@ export const journalBench: BenchSuite = {
         'journal.commit.bare_p50_ms': round(bareP50),
         'journal.commit.bare_p99_ms': round(percentile(raw, 0.99)),
         'journal.commit.overhead_ratio': round(oursP50 / bareP50, 2),
+        'journal.commit.durable_beside_anchoring_p50_ms': round(anchoring.anchoredP50),
+        'journal.commit.anchoring_added_p50_ms': round(anchoring.anchoredP50 - anchoring.plainP50),
         'journal.verify_events_per_s': Math.round(large.verifyPerSecond),
         'journal.open_1m_events_ms': round(large.openMs, 1),
         'journal.query.page_p50_ms': round(large.queryMs),
