@@ -14,7 +14,8 @@ export function retryText(link: LinkView, now: number): string {
 }
 
 export function LinkStatus({ api, venue, link }: { api: BlackboxApi; venue: TerminalSnapshot['venue']; link: LinkView | undefined }) {
-  const now = useNow(250);
+  // A countdown needs the clock; a healthy link does not.
+  const now = useNow(link?.nextRetryAt ? 250 : 60_000);
   if (venue.connection === 'connected' || !link || link.detail === null) {
     return (
       <span className={`pill conn-${venue.connection}`} data-testid="connection" data-problem="">

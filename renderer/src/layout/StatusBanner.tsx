@@ -6,7 +6,7 @@ import { useNow } from './use-now';
 
 /** Under the status bar whenever the venue is not ok; nothing otherwise. */
 export function StatusBanner({ venue, incidents, link }: { venue: TerminalSnapshot['venue']; incidents: readonly IncidentView[]; link?: LinkView }) {
-  const now = useNow(250);
+  const now = useNow(link?.nextRetryAt ? 250 : 60_000);
   const banner = bannerFor(venue, incidents, link);
   if (!banner) return null;
   return (
