@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ClaimStatus, ClaimView } from '../../../shared/incidents';
 import type { BlackboxApi } from '../../../shared/contract';
+import { formatMoney } from '../../../shared/format';
 import { utcDateTime } from '../layout/utc-time';
 import { ExportButton } from './ExportButton';
 
@@ -32,7 +33,7 @@ export function ClaimRow({ api, claim, onChange }: { api: BlackboxApi; claim: Cl
         </td>
         <td className={`claim-status claim-${claim.status}`} data-testid="claim-status">{claim.status}</td>
         <td>{claim.incidentIds.join(', ')}</td>
-        <td>{claim.total}</td>
+        <td title={`${claim.total} USD`}>{formatMoney(claim.total, 'USD')}</td>
         <td data-testid="claim-refund">
           {claim.refundAmount ?? '—'}
           {claim.refundCheck && (
@@ -68,7 +69,7 @@ export function ClaimRow({ api, claim, onChange }: { api: BlackboxApi; claim: Cl
             <ul className="claim-items">
               {claim.items.map((item, i) => (
                 <li key={i}>
-                  <span className="kind">{item.kind}</span> {item.clientId} · {item.amount ?? 'information'} · {item.basis} · evidence {item.evidence.map((s) => `#${s}`).join(' ')}
+                  <span className="kind">{item.kind}</span> {item.clientId} · {item.amount === null ? 'information' : formatMoney(item.amount, 'USD')} · {item.basis} · evidence {item.evidence.map((s) => `#${s}`).join(' ')}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 /** Refund claims (DESIGN §10): their status and totals, and the steps the trader records. */
 import Decimal from 'decimal.js';
+import { formatMoney } from '../../../shared/format';
 import { useCallback, useEffect, useState } from 'react';
 import type { BlackboxApi } from '../../../shared/contract';
 import type { ClaimView } from '../../../shared/incidents';
@@ -39,7 +40,7 @@ export function ClaimsTab({ api }: { api: BlackboxApi }) {
           <tfoot>
             <tr>
               <td colSpan={3}>Totals (rejected claims left out)</td>
-              <td data-testid="claims-total">{sum(claims.filter((c) => c.status !== 'rejected').map((c) => c.total))}</td>
+              <td data-testid="claims-total">{formatMoney(sum(claims.filter((c) => c.status !== 'rejected').map((c) => c.total)), 'USD')}</td>
               <td>{sum(claims.map((c) => c.refundAmount ?? '0'))}</td>
               <td colSpan={2} />
             </tr>

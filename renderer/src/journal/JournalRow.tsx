@@ -1,7 +1,8 @@
 import type { JournalEvent } from '../../../shared/domain';
+import { formatDateTime } from '../../../shared/format';
 
 export const ROW_HEIGHT = 20;
-const time = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 23);
+const time = (ms: number) => formatDateTime(ms);
 
 export function JournalRow({ event, selected, top, onSelect }: { event: JournalEvent; selected: boolean; top: number; onSelect: () => void }) {
   return (

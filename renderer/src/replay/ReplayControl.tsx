@@ -4,9 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { BlackboxApi } from '../../../shared/contract';
+import { formatDateTime } from '../../../shared/format';
 import type { SessionView } from '../../../shared/snapshot';
 
-const clock = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+const clock = formatDateTime;
 
 export function ReplayControl({ api, session }: { api: BlackboxApi; session: SessionView }) {
   const [open, setOpen] = useState(false);
