@@ -26,7 +26,7 @@ const TRIGGER_TYPES = ['STOP_MARKET', 'TAKE_PROFIT_MARKET', 'STOP_LOSS_MARKET'] 
 /** Market orders come up most (they fill, so there is something to bust, reverse and catch up). */
 const ORDER_TYPES = ['MARKET', 'MARKET', 'MARKET', 'LIMIT', 'LIMIT', ...TRIGGER_TYPES] as const;
 /** A venue mark of 0 has been seen (Paradex, Jan 2026); the rest are corrupted or nearby marks. */
-const MARK_FACTORS = ['0', '0.5', '0.97', '1.03', '1.5'] as const;
+const MARK_FACTORS = ['0', '0.5', '0.97', '1.03', '1.5', '0', '0.5', '1.5'] as const;
 
 const at = fc.integer({ min: 1, max: FAULT_HORIZON_S - 1 });
 const seconds = fc.integer({ min: 1, max: 45 });
@@ -59,8 +59,10 @@ const venueMove = fc.oneof(
   fc.record({ move: fc.constant('bustFill' as const), at, target: pick }),
   fc.record({ move: fc.constant('rollback' as const), at, seconds }),
   fc.record({ move: fc.constant('cancelOpenOrders' as const), at, keepTriggers: fc.boolean() }),
-  fc.record({ move: fc.constant('markOverride' as const), at, seconds, factor: fc.constantFrom(...MARK_FACTORS) }),
+  { arbitrary: fc.record({ move: fc.constant('markOverride' as const), at, seconds, factor: fc.constantFrom(...MARK_FACTORS) }), weight: 3 },
   fc.record({ move: fc.constant('oracleFreeze' as const), at, seconds }),
+  // A position opened just before the venue's mark runs against it: the way to a liquidation.
+  fc.record({ move: fc.constant('crash' as const), at, seconds, side: fc.constantFrom('BUY' as const, 'SELL' as const), size: fc.integer({ min: 5, max: 40 }), deep: fc.boolean() }),
   fc.record({ move: fc.constant('liquidityDrain' as const), at, seconds }),
 );
 
@@ -77,7 +79,7 @@ export interface FuzzDraw {
 }
 
 export const fuzzDraw: fc.Arbitrary<FuzzDraw> = fc.record({
-  collateral: fc.constantFrom('10000', '1500', '600'),
+  collateral: fc.constantFrom('10000', '1500', '600', '600'),
   path: fc.array(fc.integer({ min: -150, max: 150 }), { minLength: 1, maxLength: Math.ceil(UNTIL_S / REFERENCE_EVERY_S) + 1 }),
   moves: fc.array(fc.oneof({ arbitrary: userMove, weight: 3 }, { arbitrary: venueMove, weight: 2 }), { minLength: 2, maxLength: 20 }),
 });
@@ -164,6 +166,14 @@ export function scenarioOf(draw: FuzzDraw, name = 'fuzz'): Record<string, unknow
         add(m.at, { venue: { markOverride: { market: MARKET, price: toTick(referenceAt(draw.path, m.at).times(m.factor)).toFixed(1) } } });
         add(end(m.at, m.seconds), { venue: { markRelease: { market: MARKET } } });
         break;
+      case 'crash': {
+        takers.push(`U${orders + 1}`);
+        add(m.at, { user: { place: { clientId: `U${++orders}`, market: MARKET, side: m.side, type: 'MARKET', size: new Decimal(m.size).times('0.001').toFixed(3), reduceOnly: false } } });
+        const factor = m.side === 'BUY' ? (m.deep ? '0' : '0.5') : (m.deep ? '3' : '1.5');
+        add(m.at + 1, { venue: { markOverride: { market: MARKET, price: toTick(referenceAt(draw.path, m.at).times(factor)).toFixed(1) } } });
+        add(end(m.at + 1, m.seconds), { venue: { markRelease: { market: MARKET } } });
+        break;
+      }
       case 'oracleFreeze':
         add(m.at, { venue: { oracleFreeze: { market: MARKET } } });
         add(end(m.at, m.seconds), { venue: { oracleRelease: { market: MARKET } } });
