@@ -50,12 +50,14 @@ export interface AppendOptions {
 
 export const MAX_GROUP_COMMIT_MS = 50;
 /** Pending events beyond this are committed at once, so a burst cannot grow memory without bound. */
-const MAX_PENDING = 4096;
+export const MAX_PENDING = 4096;
 
 interface Writer {
   seat: WriterSeat;
   commitBatch: (batch: PreparedEvent[]) => void;
 }
+
+const factKey = (account: string, venue: string, fillId: string): string => `${account}\u0000${venue}\u0000${fillId}`;
 
 export class Journal {
   private db: Database.Database | null;
@@ -69,6 +71,8 @@ export class Journal {
   private pending: PreparedEvent[] = [];
   private cancelTimer: (() => void) | null = null;
   private committed: Anchor = { seq: 0, hash: GENESIS_HASH };
+  /** Fills and busts appended and not yet committed, by account, venue and fill id: the door must see them without forcing a commit. */
+  private readonly pendingFacts = new Map<string, 'fill' | 'bust'>();
   private appended: Anchor = { seq: 0, hash: GENESIS_HASH };
 
   private constructor(
@@ -110,12 +114,14 @@ export class Journal {
     const commitBatch = db.transaction((batch: PreparedEvent[]) => {
       for (const { record: r, prevHash, hash, projected } of batch) {
         insert.run(r.seq, r.at, r.venueAt, r.venue, r.kind, r.market, r.clientId, r.venueOrderId, r.payload, r.raw, prevHash, hash, r.account, r.version);
-        index.run(r.seq, searchText(r.payload, r.raw, r.clientId, r.venueOrderId));
         if (projected) projector.apply(projected);
         if (r.seq % TIME_BLOCK === 0) markTime(r.seq);
       }
       const last = batch[batch.length - 1];
       moveHead.run(last.record.seq, last.hash);
+      // The search index last: a statement that opens a savepoint (the events' triggers do) makes
+      // FTS5 write out what it holds, so entries added between rows would each become a tiny segment.
+      for (const { record: r } of batch) index.run(r.seq, searchText(r.payload, r.raw, r.clientId, r.venueOrderId));
     });
     const head = db.prepare('SELECT seq, hash FROM head').get() as Anchor;
     this.committed = head;
@@ -142,6 +148,11 @@ export class Journal {
     const prepared = prepareEvent(event, this.appended.seq + 1, (this.clock as Clock).now(), this.appended.hash);
     this.pending.push(prepared);
     this.appended = { seq: prepared.record.seq, hash: prepared.hash };
+    const fact = prepared.projected;
+    if (fact && (fact.kind === 'FILL' || fact.kind === 'TRADE_BUST' || fact.kind === 'FILL_REVERSED')) {
+      const fillId = (fact.payload as { fillId: string }).fillId;
+      this.pendingFacts.set(factKey(fact.account, fact.venue, fillId), fact.kind === 'FILL' ? 'fill' : 'bust');
+    }
     if (options.durable || this.pending.length >= MAX_PENDING) {
       this.commitPending();
     } else if (!this.cancelTimer) {
@@ -188,6 +199,19 @@ export class Journal {
 
   fills(filter?: FillFilter): FillRow[] {
     return this.read((_reader, db) => readFills(db, filter));
+  }
+
+  /**
+   * Whether the account holds this venue fill, and whether it still counts — including what was
+   * appended and not yet committed, without forcing a commit (a catch-up of thousands of fills
+   * must not fsync each one).
+   */
+  knownFill(account: string, venue: string, fillId: string): { busted: boolean } | null {
+    const pending = this.pendingFacts.get(factKey(account, venue, fillId));
+    if (pending) return { busted: pending === 'bust' };
+    if (!this.db) throw new JournalUnavailableError(this.status.state === 'ok' ? 'failed' : this.status.state, this.status.message);
+    const row = readFills(this.db, { account, fillId }).find((f) => f.venue === venue);
+    return row ? { busted: row.busted } : null;
   }
 
   positions(filter?: { account?: string }): PositionRow[] {
@@ -266,6 +290,7 @@ export class Journal {
     const writer = this.writer as Writer;
     const batch = this.pending;
     this.pending = [];
+    this.pendingFacts.clear();
     try {
       writer.commitBatch(batch);
     } catch (err) {
