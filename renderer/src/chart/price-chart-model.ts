@@ -62,7 +62,7 @@ export class PriceChartModel {
       layout: { background: { color: '#0d1117' }, textColor: '#9da7b3', fontSize: 11, attributionLogo: false },
       grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
       // Room on the right so the newest markers' labels stay inside the pane.
-      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 8, borderColor: '#30363d' },
+      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 8, barSpacing: 10, borderColor: '#30363d' },
       rightPriceScale: { borderColor: '#30363d' },
       localization: { timeFormatter: (time: Time) => `${formatDateTime((time as number) * 1000).slice(5, 16)} UTC` },
       crosshair: { mode: 0 },
