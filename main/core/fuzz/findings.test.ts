@@ -38,6 +38,9 @@ const EXPECTED: Record<string, (obs: Observation) => void> = {
     expect(obs.report.orders).toEqual([{ clientId: 'U1', state: 'FILLED' }]);
     expect(findingKinds(obs)).toContain('API_AMBIGUITY');
   },
+  'fuzz-rollback-uncancel-then-fill.json': (obs) => {
+    expect(obs.report.orders).toEqual([{ clientId: 'U1', state: 'FILLED' }]);
+  },
   'fuzz-restart-false-reversal.json': (obs) => {
     expect(states(obs)).toEqual({ A1: 'FILLED', A2: 'FILLED', B1: 'FILLED' });
     expect(findingKinds(obs)).not.toContain('FILL_REVERSED');
