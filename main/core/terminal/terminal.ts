@@ -187,7 +187,17 @@ export class Terminal {
     if (!listed) this.retryMarkets();
     this.scheduleReconcile();
     this.anchorer.start();
+    this.seedAccount();
     this.scheduleSnapshot();
+  }
+
+  /** The account panel's figures before the venue's stream first sends them (some send only changes). */
+  private seedAccount(): void {
+    void this.parts.venue.account().then((answer) => {
+      if (!answer.ok || this.closed || this.view.account !== null) return;
+      this.view.account = answer.value;
+      this.scheduleSnapshot();
+    });
   }
 
   /** The venue's tick and step sizes, which the ticket needs; false when the venue did not answer. */
