@@ -9,6 +9,8 @@ test.describe.configure({ mode: 'serial' });
 test('the chart draws candles of the venue mark, the reference and the band around it, and a legend under the crosshair', async ({ terminalPage }) => {
   const t = new TradingPage(terminalPage);
   await t.waitForLiveChart();
+  // The account's figures are there from the start, not only after the first trade.
+  await expect(t.summary.getByTestId('equity')).toHaveText(/^[\d,]+\.\d\d USDC$/);
   await expect.poll(async () => Number(await t.chartData('candles')), { timeout: 20_000 }).toBeGreaterThan(0);
   await expect.poll(async () => Number(await t.chartData('band-points')), { timeout: 20_000 }).toBeGreaterThan(0);
   // Main's candles carry the band edges around the reference, in decimals.
