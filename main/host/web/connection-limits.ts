@@ -3,6 +3,8 @@
  * (a token bucket). Anything over is refused with a code the client can show, not queued.
  */
 export const LIMITS: Limits = {
+  /** Open WebSocket connections at once; the page needs one. More would multiply every pushed event. */
+  maxConnections: 64,
   /** Larger frames close the connection (code 1009); no contract call needs more. */
   maxFrameBytes: 1024 * 1024,
   /** Calls waiting or running for one connection. */
@@ -15,6 +17,7 @@ export const LIMITS: Limits = {
 };
 
 export interface Limits {
+  maxConnections: number;
   maxFrameBytes: number;
   maxInFlight: number;
   callsPerSecond: number;

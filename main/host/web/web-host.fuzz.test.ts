@@ -46,18 +46,27 @@ describe('web host under random input', () => {
   it(`serves a good page and keeps a verifying journal through ${INPUTS} random inputs (seed ${seed})`, async () => {
     const { host } = served;
     const inputs = fc.sample(input, { numRuns: INPUTS, seed });
-    let fuzzSocket: WebSocket | null = null;
+    // One fuzz connection at a time, opened once however many frames wait for it; a connection
+    // the host closed (1007, 1009) is replaced.
+    let fuzzSocket: Promise<WebSocket> | null = null;
     // A call the contract accepted must never end in INTERNAL: bounds belong in the schemas.
     const internal: string[] = [];
-    const fuzzConnection = async () => {
-      if (!fuzzSocket || fuzzSocket.readyState !== fuzzSocket.OPEN) {
-        fuzzSocket = await openSocket(host);
-        fuzzSocket.on('error', () => {});
-        fuzzSocket.on('message', (data) => {
+    const fuzzConnection = async (): Promise<WebSocket> => {
+      const pending = fuzzSocket;
+      if (pending) {
+        const ws = await pending;
+        if (ws.readyState === ws.OPEN) return ws;
+        if (fuzzSocket !== pending) return fuzzConnection();
+        ws.terminate();
+      }
+      fuzzSocket = openSocket(host).then((ws) => {
+        ws.on('error', () => {});
+        ws.on('message', (data) => {
           const reply = JSON.parse(data.toString());
           if (reply.result?.error?.code === 'INTERNAL') internal.push(reply.result.error.message);
         });
-      }
+        return ws;
+      });
       return fuzzSocket;
     };
     const feed = async (item: Input) => {

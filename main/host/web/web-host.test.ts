@@ -156,6 +156,13 @@ describe('web host: one connection cannot starve another', () => {
     expect(codes.get('ok') ?? 0).toBeLessThanOrEqual(LIMITS.burst);
   });
 
+  it('refuses connections beyond its limit with 503 and takes new ones once others close', async () => {
+    const open = await Promise.all(Array.from({ length: LIMITS.maxConnections }, () => openSocket(host()).catch(() => null)));
+    await expect(openSocket(host())).rejects.toThrow(/503/);
+    for (const ws of open) ws?.terminate();
+    await expect.poll(async () => openSocket(host()).then((ws) => (ws.close(), true), () => false)).toBe(true);
+  });
+
   it('pushes price events to an authorised client', async () => {
     const ws = await openSocket(host());
     const event = await new Promise<{ event: string; payload: { market: string } }>((resolve) => {

@@ -130,6 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const target = parseTarget(req);
     if (!target || target.pathname !== '/ws' || !hostAllowed(req) || !tokenMatches(token, target.searchParams.get('token'))) return refuse('401 Unauthorized');
     if (!originAllowed(req)) return refuse('403 Forbidden');
+    if (sockets.clients.size >= limits.maxConnections) return refuse('503 Service Unavailable');
     sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws));
   });
 
