@@ -14,6 +14,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { systemClock } from '../main/core/clock';
 import { Journal } from '../main/core/journal/journal';
+import { journalPorts } from '../main/core/terminal/journal-ports';
 import { VenueRecorder } from '../main/core/terminal/venue-recorder';
 import { DydxAdapter } from '../main/core/venues/dydx/adapter';
 import { restUrl, startFixtureIndexer } from '../main/core/venues/dydx/fixtures/fixture-indexer';
@@ -68,7 +69,7 @@ const liveHeapMb = (): number => {
 async function stream(venue: LoopbackVenue, adapter: VenueAdapter, frame: (i: number) => string, durationMs: number): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'blackbox-venues-bench-'));
   const journal = Journal.open(join(dir, 'journal.db'), { clock: systemClock });
-  const recorder = new VenueRecorder(journal, adapter.venue);
+  const recorder = new VenueRecorder(journalPorts(journal, 'sim:local:bench'), adapter.venue);
   let read = 0;
   let wanted = 0;
   let release: () => void = () => {};

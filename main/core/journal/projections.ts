@@ -136,10 +136,12 @@ export class Projector {
       keyOfVenueId: db.prepare('SELECT order_key FROM orders WHERE account = ? AND venue_order_id = ? LIMIT 1').pluck(),
       setState: orderKeyed('state = @state, reason = @reason'),
       setAck: orderKeyed(`state = 'acked', venue_order_id = @venueOrderId`),
-      // Our own word on an order (an error answer, say) gives way to the venue's once it speaks.
+      // The venue's latest word on an order carries its reason (or none): our own word (an error
+      // answer) and an earlier close (a cancel a rollback undid) give way; only a repeated close
+      // without a reason keeps the one it had.
       setVenueUpdate: orderKeyed(
-        `state = @status, remaining_size = @remainingSize, venue_order_id = coalesce(@venueOrderId, venue_order_id),
-         reason = CASE WHEN state IN ('intent', 'sent', 'acked', 'unresolved', 'rejected') THEN @cancelReason ELSE coalesce(@cancelReason, reason) END`,
+        `reason = CASE WHEN state = 'CLOSED' AND @status = 'CLOSED' THEN coalesce(@cancelReason, reason) ELSE @cancelReason END,
+         state = @status, remaining_size = @remainingSize, venue_order_id = coalesce(@venueOrderId, venue_order_id)`,
       ),
       setCancel: orderKeyed('cancel_state = @cancelState, cancel_reason = coalesce(@cancelReason, cancel_reason)'),
       filledSize: db.prepare('SELECT filled_size FROM orders WHERE account = ? AND order_key = ?').pluck(),
@@ -149,7 +151,7 @@ export class Projector {
            fill_type, realized_pnl, venue_at, source, seq)
          VALUES (@account, @fillId, @origin, @venue, @clientId, @venueOrderId, @market, @side, @price, @size, @fee, @liquidity,
            @fillType, @realizedPnl, @venueAt, @source, @seq)
-         ON CONFLICT (account, venue, fill_id) DO NOTHING`,
+         ON CONFLICT (account, fill_id, venue) DO NOTHING`,
       ),
       bustFill: db.prepare(
         `UPDATE fills SET busted = 1, bust_seq = @seq WHERE account = @account AND venue = @venue AND fill_id = @fillId AND busted = 0
@@ -337,23 +339,45 @@ export class Projector {
 
 export interface OrderFilter {
   account?: string;
+  /** Only orders still in flight or live, or changed at or after this seq. */
+  activeOrSinceSeq?: number;
   clientId?: string;
   venueOrderId?: string;
   venue?: string;
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Prepared once per connection and query shape: a look-up by one fill id must not cost a prepare. */
+function statement(db: Database.Database, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map()));
+  let stmt = byText.get(sql);
+  if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
+/** Only the conditions a filter sets, so that SQLite can use the index for each (`x IS NULL OR …` defeats it). */
+function where(conditions: [unknown, string][]): { sql: string; params: unknown[] } {
+  const set = conditions.filter(([value]) => value !== undefined);
+  return { sql: set.length ? `WHERE ${set.map(([, c]) => c).join(' AND ')}` : '', params: set.map(([value]) => value) };
+}
+
+const ACTIVE_STATES = "('intent', 'sent', 'acked', 'unresolved', 'NEW', 'UNTRIGGERED', 'OPEN')";
+
 export function readOrders(db: Database.Database, filter: OrderFilter = {}): OrderRow[] {
-  const rows = db
-    .prepare(
-      `SELECT account, order_key AS orderKey, client_id AS clientId, origin, venue, market, side, type, size, price,
-         trigger_price AS triggerPrice, post_only AS postOnly, reduce_only AS reduceOnly, venue_order_id AS venueOrderId,
-         state, reason, remaining_size AS remainingSize, filled_size AS filledSize, cancel_state AS cancelState,
-         cancel_reason AS cancelReason, intent_seq AS intentSeq, last_seq AS lastSeq
-       FROM orders WHERE (@account IS NULL OR account = @account) AND (@clientId IS NULL OR client_id = @clientId)
-         AND (@venueOrderId IS NULL OR venue_order_id = @venueOrderId) AND (@venue IS NULL OR venue = @venue)
-       ORDER BY intent_seq`,
-    )
-    .all({ account: filter.account ?? null, clientId: filter.clientId ?? null, venueOrderId: filter.venueOrderId ?? null, venue: filter.venue ?? null }) as (Omit<OrderRow, 'postOnly' | 'reduceOnly'> & { postOnly: number; reduceOnly: number })[];
+  const w = where([
+    [filter.account, 'account = ?'], [filter.clientId, 'client_id = ?'], [filter.venueOrderId, 'venue_order_id = ?'], [filter.venue, 'venue = ?'],
+    [filter.activeOrSinceSeq, `(last_seq >= ? OR state IN ${ACTIVE_STATES})`],
+  ]);
+  const rows = statement(
+    db,
+    `SELECT account, order_key AS orderKey, client_id AS clientId, origin, venue, market, side, type, size, price,
+       trigger_price AS triggerPrice, post_only AS postOnly, reduce_only AS reduceOnly, venue_order_id AS venueOrderId,
+       state, reason, remaining_size AS remainingSize, filled_size AS filledSize, cancel_state AS cancelState,
+       cancel_reason AS cancelReason, intent_seq AS intentSeq, last_seq AS lastSeq
+     FROM orders ${w.sql} ORDER BY intent_seq`,
+  ).all(...w.params) as (Omit<OrderRow, 'postOnly' | 'reduceOnly'> & { postOnly: number; reduceOnly: number })[];
   return rows.map((r) => ({ ...r, postOnly: r.postOnly === 1, reduceOnly: r.reduceOnly === 1 }));
 }
 
@@ -362,31 +386,31 @@ export interface FillFilter {
   clientId?: string;
   market?: string;
   fillId?: string;
+  /** Only fills the venue dates at or after this time (ms), or does not date at all. */
+  since?: number;
   /** Only fills recorded after this seq. */
   afterSeq?: number;
 }
 
+/** With a fill id, `+seq` keeps SQLite from walking the (account, seq) index for the order instead of looking the id up. */
 export function readFills(db: Database.Database, filter: FillFilter = {}): FillRow[] {
-  const rows = db
-    .prepare(
-      `SELECT account, venue, fill_id AS fillId, origin, client_id AS clientId, venue_order_id AS venueOrderId, market, side, price,
-         size, fee, liquidity, fill_type AS fillType, realized_pnl AS realizedPnl, venue_at AS venueAt, source, busted, seq,
-         bust_seq AS bustSeq
-       FROM fills WHERE (@account IS NULL OR account = @account) AND (@clientId IS NULL OR client_id = @clientId)
-         AND (@market IS NULL OR market = @market) AND (@fillId IS NULL OR fill_id = @fillId) AND seq > @afterSeq
-       ORDER BY seq`,
-    )
-    .all({ account: filter.account ?? null, clientId: filter.clientId ?? null, market: filter.market ?? null, fillId: filter.fillId ?? null, afterSeq: filter.afterSeq ?? 0 }) as (Omit<FillRow, 'busted'> & { busted: number })[];
+  const w = where([
+    [filter.account, 'account = ?'], [filter.clientId, 'client_id = ?'], [filter.market, 'market = ?'], [filter.fillId, 'fill_id = ?'],
+    [filter.since, '(venue_at >= ? OR venue_at IS NULL)'], [filter.afterSeq, 'seq > ?'],
+  ]);
+  const rows = statement(
+    db,
+    `SELECT account, venue, fill_id AS fillId, origin, client_id AS clientId, venue_order_id AS venueOrderId, market, side, price,
+       size, fee, liquidity, fill_type AS fillType, realized_pnl AS realizedPnl, venue_at AS venueAt, source, busted, seq,
+       bust_seq AS bustSeq
+     FROM fills ${w.sql} ORDER BY ${filter.fillId === undefined ? 'seq' : '+seq'}`,
+  ).all(...w.params) as (Omit<FillRow, 'busted'> & { busted: number })[];
   return rows.map((r) => ({ ...r, busted: r.busted === 1 }));
 }
 
 export function readPositions(db: Database.Database, filter: { account?: string } = {}): PositionRow[] {
-  return db
-    .prepare(
-      `SELECT account, venue, market, size, last_seq AS lastSeq FROM positions
-       WHERE (@account IS NULL OR account = @account) ORDER BY account, venue, market`,
-    )
-    .all({ account: filter.account ?? null }) as PositionRow[];
+  const w = where([[filter.account, 'account = ?']]);
+  return statement(db, `SELECT account, venue, market, size, last_seq AS lastSeq FROM positions ${w.sql} ORDER BY account, venue, market`).all(...w.params) as PositionRow[];
 }
 
 export function readBalance(db: Database.Database, account: string): BalanceRow | null {

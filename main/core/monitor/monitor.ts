@@ -17,6 +17,9 @@ import { MessageWatch } from './message-watch';
 import { PriceWatch } from './price-watch';
 import { TriggerWatch, type TriggerVerdict } from './trigger-watch';
 
+/** Auto-deleveraging, as the dialects name it (Hyperliquid against another's liquidation, dYdX both sides). */
+const ADL_FILL_TYPES: ReadonlySet<string> = new Set(['DELEVERAGE', 'OFFSETTING']);
+
 /** Incidents that carry a loss on one fill: they stand only while the fill does. */
 const LOSS_KINDS: ReadonlySet<string> = new Set(['UNEXPECTED_LIQUIDATION', 'UNEXPECTED_TRIGGER', 'UNVERIFIABLE_LIQUIDATION', 'ADL']);
 
@@ -70,7 +73,7 @@ export class Monitor {
       case 'fill': {
         // A fact caught up after a gap is judged at its own time, not at the price now.
         const at = event.via === 'rest' || event.via === 'backfill' ? (event.fill.venueAt ?? event.at) : event.at;
-        if (event.fill.fillType === 'LIQUIDATION' || event.fill.fillType === 'DELEVERAGE') this.onVenueClose(event.fill, at, event.at, record.seq);
+        if (event.fill.fillType === 'LIQUIDATION' || ADL_FILL_TYPES.has(event.fill.fillType)) this.onVenueClose(event.fill, at, event.at, record.seq);
         else this.onFill(event.fill, at, event.at, record.seq);
         return;
       }
@@ -197,7 +200,7 @@ export class Monitor {
     const evidence = [seq, ...(this.account ? [this.account.seq] : []), ...reference.evidence];
     const base = { market: fill.market, clientIds: fill.clientId ? [fill.clientId] : [], at, detectedAt, evidence };
     const detail = { fillId: fill.fillId, side: fill.side, price: fill.price, size: fill.size, fee: fill.fee, reference: reference.price };
-    if (fill.fillType === 'DELEVERAGE') {
+    if (ADL_FILL_TYPES.has(fill.fillType)) {
       this.deps.incidents.add({
         ...base, kind: 'ADL',
         summary: reference.price === null

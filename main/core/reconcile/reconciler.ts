@@ -14,7 +14,7 @@ import type { Clock } from '../clock';
 import { JournalUnavailableError } from '../journal/errors';
 import type { Journal } from '../journal/journal';
 import type { NewJournalEvent } from '../orders/journal-port';
-import type { FactSource, QueryResult, TradeBust, VenueAdapter, VenueEvent, VenueFill, VenueOrder, VenuePosition } from '../venues/port';
+import type { QueryResult, TradeBust, VenueAdapter, VenueEvent, VenueFill, VenueOrder, VenuePosition } from '../venues/port';
 import { compare, fillTime, finding, positionDrift, SETTLE_MS, type VenueStory } from './compare';
 
 /** How far back a window ever reaches: rollbacks and halts are hours, not days. */
@@ -31,8 +31,8 @@ export interface ReconcileDeps {
   sessionStart: number;
   /** The one door: a venue fact enters exactly as a stream fact does; null when the journal already knew it. */
   admit(event: VenueEvent): JournalEvent | null;
-  /** Before a fact from the past is judged, the independent price at its time is made available (backfilled where needed). */
-  backfillReference(market: string, at: number): Promise<void>;
+  /** Before facts from the past are judged, the independent price at their times is made available (backfilled where needed). */
+  backfillReference(market: string, times: number[]): Promise<void>;
   /** Whether the stream was connected at `at` in this session (a fill missed then is an alarm, not a catch-up). */
   streamCovered(at: number): boolean;
   /** Durable, stamped with the account. */
@@ -111,16 +111,18 @@ export class Reconciler {
     const story: VenueStory = { fills: ok(fills), busts: ok(busts), orders: [...ok(history), ...ok(open)], positions: ok(positions) };
     const result = compare(
       story,
-      { fills: journal.fills({ account }), orders: journal.orders({ account }), vanishedOrders: this.vanishedOrders },
+      // Only what the window can speak of: a year of fills is not read back every minute.
+      { fills: journal.fills({ account, since: start - SETTLE_MS }), orders: journal.orders({ account, activeOrSinceSeq: startSeq }), vanishedOrders: this.vanishedOrders },
       { start, startSeq, now, askedAtSeq },
     );
     const findings: Finding[] = [];
     const admitted: number[] = [];
     const caughtUp: string[] = [];
 
+    await this.backfill(result.newFills, now);
+    if (this.stopped) return;
     for (const fill of result.newFills) {
-      const record = await this.admitFill(fill, 'rest');
-      if (this.stopped) return;
+      const record = this.admitFill(fill);
       if (!record) continue;
       admitted.push(record.seq);
       const at = fillTime(fill, now);
@@ -230,16 +232,22 @@ export class Reconciler {
     const [fills, again] = await Promise.all([venue.fills({ since: now - 2 * SETTLE_MS }), venue.positions()]);
     if (this.stopped) return null;
     if (!fills.ok || !again.ok) return drift;
-    for (const fill of fills.value) if (!journal.fills({ account, fillId: fill.fillId })[0]) await this.admitFill(fill, 'rest');
+    const unknown = fills.value.filter((fill) => !journal.fills({ account, fillId: fill.fillId })[0]);
+    await this.backfill(unknown, now);
     if (this.stopped) return null;
+    for (const fill of unknown) this.admitFill(fill);
     return positionDrift(again.value, journal.positions({ account }));
   }
 
-  private async admitFill(fill: VenueFill, source: FactSource): Promise<JournalEvent | null> {
-    const at = fillTime(fill, this.deps.clock.now());
-    await this.deps.backfillReference(fill.market, at);
-    if (this.stopped) return null;
-    return this.deps.admit({ kind: 'fill', fill, ...this.base(this.deps.clock.now(), fill.venueAt, fill), via: source });
+  /** The independent price at each fill's time, per market, in as few requests as the sources allow. */
+  private async backfill(fills: VenueFill[], now: number): Promise<void> {
+    const byMarket = new Map<string, number[]>();
+    for (const fill of fills) byMarket.set(fill.market, [...(byMarket.get(fill.market) ?? []), fillTime(fill, now)]);
+    for (const [market, times] of byMarket) await this.deps.backfillReference(market, times);
+  }
+
+  private admitFill(fill: VenueFill): JournalEvent | null {
+    return this.deps.admit({ kind: 'fill', fill, ...this.base(this.deps.clock.now(), fill.venueAt, fill) });
   }
 
   private admitInto(admitted: number[], event: VenueEvent): void {

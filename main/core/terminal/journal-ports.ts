@@ -10,7 +10,7 @@ export function journalPorts(journal: Journal, account: string): DurableJournal 
     append: (event: NewJournalEvent, options) => journal.append({ ...event, account } as NewEvent, options),
     appendDurable: (event: NewJournalEvent) => journal.append({ ...event, account } as NewEvent, { durable: true }),
     positionSize: (market: string) => journal.positions({ account }).find((p) => p.market === market)?.size ?? '0',
-    knownFill: (fillId: string) => journal.fills({ account, fillId })[0] ?? null,
+    knownFill: (venue: string, fillId: string) => journal.knownFill(account, venue, fillId),
     knownOrder: (clientId: string | null, venueOrderId: string | null) =>
       (clientId === null ? undefined : journal.orders({ account, clientId })[0]) ??
       (venueOrderId === null ? undefined : journal.orders({ account, venueOrderId })[0]) ??

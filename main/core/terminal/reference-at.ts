@@ -1,18 +1,21 @@
 /**
  * The independent price at a moment in the past (DESIGN §9): the median of each source's last
  * journalled sample within a minute before that moment, or — where the terminal was not running
- * or not connected — the sources' public history (1-minute candles), journalled as backfilled
- * samples first so that the judgement's evidence is in the record. No quorum, no price.
+ * or not connected — the sources' public history (1-minute candles, see reference/history.ts),
+ * journalled first as backfilled samples so that the judgement's evidence is in the record.
+ * No quorum, no price: the judgement then says it cannot be checked.
  */
 import Decimal from 'decimal.js';
 import type { JournalEvent } from '../../../shared/domain';
 import type { Journal } from '../journal/journal';
-import type { DurableJournal } from '../orders/journal-port';
+import type { RecordingJournal } from './venue-recorder';
+import { referencesAt } from '../reference/history';
 import type { ReferenceFeed } from '../reference/sample';
 
 /** How old a journalled sample may be and still stand for the price at a moment. */
 const SAMPLE_REACH_MS = 60_000;
 const QUORUM = 2;
+const MINUTE_MS = 60_000;
 
 export interface PastReference {
   price: string | null;
@@ -25,52 +28,58 @@ interface SamplePayload {
 }
 
 export class ReferenceAt {
-  /** Backfilled samples by market and moment: journalled long after the moment, so not found by time. */
+  /** Backfilled samples by market and minute: journalled long after that minute, so not found by time. */
   private readonly backfilled = new Map<string, JournalEvent[]>();
 
   constructor(
     private readonly journal: Journal,
-    private readonly ports: DurableJournal,
+    private readonly ports: Pick<RecordingJournal, 'append'>,
     private readonly account: string,
     private readonly feeds: readonly ReferenceFeed[],
   ) {}
 
-  /** From the journal alone: what the sources said within a minute before `at`. */
+  /** From the journal alone: what the sources said within a minute before `at`, or their candle for that minute. */
   read(market: string, at: number): PastReference {
+    const backfilled = this.backfilled.get(key(market, at));
+    if (backfilled) return quorum(backfilled);
     const events = this.journal.query({ account: this.account, kind: 'PRICE_SAMPLE', market, since: at - SAMPLE_REACH_MS, limit: 1000 }).events;
     const latest = new Map<string, JournalEvent>();
-    for (const e of [...events, ...(this.backfilled.get(`${market}@${at}`) ?? [])]) {
+    for (const e of events) {
       const p = e.payload as SamplePayload;
       if (e.venue !== 'reference' || !p.source || !p.price || sampleTime(e) > at) continue;
       latest.set(p.source, e);
     }
-    const chosen = [...latest.values()];
-    if (chosen.length < QUORUM) return { price: null, evidence: chosen.map((e) => e.seq) };
-    return { price: median(chosen.map((e) => new Decimal((e.payload as SamplePayload).price as string))), evidence: chosen.map((e) => e.seq) };
+    return quorum([...latest.values()]);
   }
 
-  /** Makes sure the journal can answer read(market, at): asks the sources' history when it cannot. */
-  async ensure(market: string, at: number): Promise<void> {
-    if (this.read(market, at).price !== null) return;
-    const minute = Math.floor(at / 60_000) * 60_000;
-    await Promise.all(
-      this.feeds.map(async (feed) => {
-        if (!feed.history) return;
-        const answer = await feed.history(market, minute, minute + 60_000);
-        if (!answer.ok) return;
-        const candle = answer.candles.find((c) => c.openTime === minute) ?? answer.candles[answer.candles.length - 1];
-        if (!candle) return;
-        // The minute's close, marked as backfilled, dated at the moment judged: the evidence says which candle.
-        const record = this.ports.appendDurable({
-          venue: 'reference', kind: 'PRICE_SAMPLE', market,
-          payload: { source: feed.source, price: candle.close, receivedAt: at, backfilled: true, candle },
-          raw: answer.raw.join('\n'),
-        });
-        const key = `${market}@${at}`;
-        this.backfilled.set(key, [...(this.backfilled.get(key) ?? []), record]);
-      }),
-    );
+  /** Makes sure read() can answer for each of these moments: asks the sources' history, in few requests, where the journal cannot. */
+  async ensure(market: string, times: readonly number[]): Promise<void> {
+    const missing = times.filter((at) => !this.backfilled.has(key(market, at)) && this.read(market, at).price === null);
+    if (missing.length === 0 || !this.feeds.some((f) => f.history)) return;
+    const answers = await referencesAt(this.feeds, market, missing);
+    const journalled = new Set<string>();
+    for (const answer of answers) {
+      const k = key(market, answer.at);
+      if (journalled.has(k)) continue;
+      journalled.add(k);
+      // One sample per source for the minute, its close, marked as backfilled; the raw answers go with the first.
+      const records = answer.sources.map(({ source, candle }, i) =>
+        this.ports.append(
+          { venue: 'reference', kind: 'PRICE_SAMPLE', market, payload: { source, price: candle.close, receivedAt: candle.openTime + MINUTE_MS, backfilled: true, candle }, raw: i === 0 ? answer.raw.join('\n') : null },
+          { durable: false },
+        ),
+      );
+      this.backfilled.set(k, records);
+    }
   }
+}
+
+const key = (market: string, at: number) => `${market}@${Math.floor(at / MINUTE_MS)}`;
+
+function quorum(samples: JournalEvent[]): PastReference {
+  const evidence = samples.map((e) => e.seq);
+  if (samples.length < QUORUM) return { price: null, evidence };
+  return { price: median(samples.map((e) => new Decimal((e.payload as SamplePayload).price as string))), evidence };
 }
 
 function sampleTime(e: JournalEvent): number {

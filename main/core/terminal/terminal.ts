@@ -138,7 +138,7 @@ export class Terminal {
     this.reconciler = new Reconciler({
       clock, journal, venue, account: parts.account, sessionStart: clock.now(),
       admit: (event) => this.applyVenueEvent(event),
-      backfillReference: (market, at) => (this.isLive(at) ? Promise.resolve() : this.pastReference.ensure(market, at)),
+      backfillReference: (market, times) => this.pastReference.ensure(market, times.filter((at) => !this.isLive(at))),
       streamCovered: (at) => this.coverage.covered(at),
       append: (event) => this.ports.appendDurable(event),
       vanished: this.incidents.list().filter((i) => i.findings.some((f) => f.kind === 'ORDER_VANISHED')).flatMap((i) => i.clientIds),

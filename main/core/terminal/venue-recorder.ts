@@ -6,15 +6,15 @@
 import Decimal from 'decimal.js';
 import type { EventKind, JournalEvent } from '../../../shared/domain';
 import { JournalInputError } from '../journal/errors';
-import type { FillRow, OrderRow } from '../journal/projections';
+import type { OrderRow } from '../journal/projections';
 import type { NewJournalEvent } from '../orders/journal-port';
 import { FAILED_TRANSACTION_STATES, type VenueEvent } from '../venues/port';
 import { PriceSampler } from './price-sampling';
 
 export interface RecordingJournal {
   append(event: NewJournalEvent, options: { durable: boolean }): JournalEvent;
-  /** The account's fill with this venue id, if the journal holds it. */
-  knownFill(fillId: string): FillRow | null;
+  /** Whether the account holds this venue fill (committed or not), and whether it still counts. */
+  knownFill(venue: string, fillId: string): { busted: boolean } | null;
   /** The account's order, ours by client id or any by venue order id. */
   knownOrder(clientId: string | null, venueOrderId: string | null): OrderRow | null;
 }
@@ -117,9 +117,9 @@ export class VenueRecorder {
   private known(event: VenueEvent): boolean {
     switch (event.kind) {
       case 'fill':
-        return this.journal.knownFill(event.fill.fillId) !== null;
+        return this.journal.knownFill(this.venue, event.fill.fillId) !== null;
       case 'trade_bust': {
-        const fill = this.journal.knownFill(event.bust.bustedFillId);
+        const fill = this.journal.knownFill(this.venue, event.bust.bustedFillId);
         // A stream bust of a fill never seen is still evidence; a REST one adds nothing.
         return fill ? fill.busted : event.via === 'rest' || event.via === 'backfill';
       }
@@ -134,6 +134,8 @@ export class VenueRecorder {
   }
 
   private append(event: VenueEvent, mapped: Mapped): JournalEvent {
+    // A fact caught up over REST can be asked again; the reconcile run that follows commits it durably.
+    const durable = mapped.durable && (event.via === undefined || event.via === 'ws');
     return this.journal.append(
       {
         venue: this.venue,
@@ -145,7 +147,7 @@ export class VenueRecorder {
         payload: mapped.payload,
         raw: event.raw,
       },
-      { durable: mapped.durable },
+      { durable },
     );
   }
 }

@@ -78,7 +78,7 @@ export const accountsMigration: Migration = {
         busted         INTEGER NOT NULL DEFAULT 0,
         seq            INTEGER NOT NULL,
         bust_seq       INTEGER,
-        PRIMARY KEY (account, venue, fill_id)
+        PRIMARY KEY (account, fill_id, venue)
       ) STRICT;
       INSERT INTO fills_by_account
         SELECT '${BEFORE_ACCOUNTS}', fill_id,
@@ -92,6 +92,7 @@ export const accountsMigration: Migration = {
       CREATE INDEX fills_by_client ON fills (client_id) WHERE client_id IS NOT NULL;
       CREATE INDEX fills_by_market ON fills (account, market, seq);
       CREATE INDEX fills_in_order ON fills (account, seq);
+      CREATE INDEX fills_by_time ON fills (account, venue_at);
 
       CREATE TABLE positions_by_account (
         account  TEXT NOT NULL,
