@@ -64,7 +64,7 @@ export class PriceChartModel {
       // Room on the right so the newest markers' labels stay inside the pane.
       timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 8, barSpacing: 10, borderColor: '#30363d' },
       rightPriceScale: { borderColor: '#30363d' },
-      localization: { timeFormatter: (time: Time) => `${formatDateTime((time as number) * 1000).slice(5, 16)} UTC` },
+      localization: { timeFormatter: (time: Time) => `${formatDateTime((time as number) * 1000).slice(5, 16)} UTC`, priceFormatter: (price: number) => formatPrice(String(price), tick) },
       crosshair: { mode: 0 },
     });
     this.candles = this.chart.addSeries(CandlestickSeries, {
