@@ -20,4 +20,7 @@ for (const name of METHOD_NAMES) {
   api[name] = (params: unknown) => ipcRenderer.invoke(IPC_METHOD_PREFIX + name, params);
 }
 
-contextBridge.exposeInMainWorld('blackbox', api);
+// Only our own page gets the API: were a foreign page ever loaded in the window, it finds nothing.
+// (main checks every call's sender frame too; the origin is app-protocol.ts's APP_ORIGIN.)
+const here = (globalThis as { location?: { protocol: string; host: string } }).location;
+if (here?.protocol === 'app:' && here.host === 'blackbox') contextBridge.exposeInMainWorld('blackbox', api);
