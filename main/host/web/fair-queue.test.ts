@@ -11,7 +11,7 @@ function gate(log: string[], name: string) {
 describe('fair queue', () => {
   it('serves a connection with one call before the rest of a connection that sent many', async () => {
     const log: string[] = [];
-    const queue = new FairQueue<string>(1);
+    const queue = new FairQueue<string>(1, 1);
     const flood = Array.from({ length: 5 }, (_, i) => gate(log, `A${i}`));
     for (const g of flood) queue.push('A', g.task);
     const single = gate(log, 'B0');
@@ -25,9 +25,21 @@ describe('fair queue', () => {
     expect(log).toEqual(['A0', 'A1', 'B0', 'A2', 'A3', 'A4']);
   });
 
+  it('lets no connection hold more than its share of the running calls, so slow calls from one leave room for another', async () => {
+    const log: string[] = [];
+    const queue = new FairQueue<string>(4, 2);
+    const slow = ['A0', 'A1', 'A2', 'A3'].map((n) => gate(log, n));
+    for (const g of slow) queue.push('A', g.task);
+    expect(log).toEqual(['A0', 'A1']);
+    const b = gate(log, 'B0');
+    queue.push('B', b.task);
+    expect(log).toEqual(['A0', 'A1', 'B0']);
+    for (const g of [...slow, b]) g.release();
+  });
+
   it('runs at most `concurrency` calls at once and forgets the waiting calls of a dropped owner', async () => {
     const log: string[] = [];
-    const queue = new FairQueue<string>(2);
+    const queue = new FairQueue<string>(2, 2);
     const gates = ['A0', 'A1', 'A2'].map((n) => gate(log, n));
     for (const g of gates) queue.push('A', g.task);
     expect(log).toEqual(['A0', 'A1']);

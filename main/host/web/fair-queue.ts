@@ -1,13 +1,18 @@
 /**
- * Runs calls from many connections in turns — one call per waiting connection per round — with a
- * bound on how many run at once, so a connection that sends thousands cannot starve another.
+ * Runs calls from many connections in turns — one call per waiting connection per round — with
+ * bounds on how many run at once, in all and per connection, so a connection that sends
+ * thousands (or a few slow ones) cannot starve another.
  */
 export class FairQueue<Owner> {
   private readonly waiting = new Map<Owner, Array<() => Promise<void>>>();
+  private readonly runningBy = new Map<Owner, number>();
   private turns: Owner[] = [];
   private running = 0;
 
-  constructor(private readonly concurrency: number) {}
+  constructor(
+    private readonly concurrency: number,
+    private readonly perOwner: number = Math.max(1, Math.floor(concurrency / 2)),
+  ) {}
 
   push(owner: Owner, task: () => Promise<void>): void {
     const queue = this.waiting.get(owner);
@@ -26,15 +31,21 @@ export class FairQueue<Owner> {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.turns.length > 0) {
-      const owner = this.turns.shift()!;
+    while (this.running < this.concurrency) {
+      const turn = this.turns.findIndex((o) => (this.runningBy.get(o) ?? 0) < this.perOwner);
+      if (turn === -1) return;
+      const [owner] = this.turns.splice(turn, 1);
       const queue = this.waiting.get(owner)!;
       const task = queue.shift()!;
       if (queue.length > 0) this.turns.push(owner);
       else this.waiting.delete(owner);
       this.running++;
+      this.runningBy.set(owner, (this.runningBy.get(owner) ?? 0) + 1);
       void task().finally(() => {
         this.running--;
+        const left = this.runningBy.get(owner)! - 1;
+        if (left === 0) this.runningBy.delete(owner);
+        else this.runningBy.set(owner, left);
         this.pump();
       });
     }
