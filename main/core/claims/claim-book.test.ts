@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { VirtualClock } from '../clock';
 import { Journal } from '../journal/journal';
 import { journalPorts } from '../terminal/journal-ports';
+import { claimsFromJournal } from '../incidents/restore-history';
 import { ClaimBook } from './claim-book';
 
 function liquidation(id: string): IncidentView {
@@ -31,7 +32,7 @@ function book(options: { closed?: boolean; balance?: () => string | null } = {})
   if (options.closed) file.close();
   const claims = new ClaimBook(journalPorts(file, 'sim:local:test'), 'sim', () => clock.now(), options.balance);
   const journal = () => file.query({ kind: ['CLAIM_CREATED', 'CLAIM_UPDATED'], limit: 100 }).events;
-  return { claims, journal };
+  return { claims, journal, file };
 }
 
 describe('ClaimBook', () => {
@@ -94,5 +95,22 @@ describe('ClaimBook', () => {
     const done = claims.update({ id: 'C1', status: 'refunded', refundAmount: '7502.5' });
     expect(done.refundCheck).toEqual({ balanceChange: '7502.5', matched: true });
     expect(journal()[1].payload).toMatchObject({ balanceAtSubmission: '500' });
+  });
+
+  it('recomputes a claim when a fill it counted is reversed later, journalled, and a restart reads the new total', () => {
+    const { claims, journal, file } = book();
+    const first = liquidation('I1');
+    const second = { ...liquidation('I2'), clientIds: ['c2'] };
+    const claim = claims.create([first, second]);
+    expect(claim.total).toBe('15005');
+    claims.reprice([{ ...first, reversedBy: 'I3' }, second]);
+    expect(claims.list()[0]).toMatchObject({ total: '7502.5' });
+    expect(claims.list()[0].items.map((i) => i.amount)).toEqual([null, '7502.5']);
+    const update = journal().find((e) => e.kind === 'CLAIM_UPDATED')!;
+    expect(update.payload).toMatchObject({ id: 'C1', total: '7502.5', previousTotal: '15005' });
+    // Nothing changed: nothing journalled.
+    claims.reprice([{ ...first, reversedBy: 'I3' }, second]);
+    expect(journal().filter((e) => e.kind === 'CLAIM_UPDATED')).toHaveLength(1);
+    expect(claimsFromJournal(file, 'sim:local:test').claims[0].total).toBe('7502.5');
   });
 });

@@ -86,6 +86,31 @@ export class ClaimBook {
     return claim;
   }
 
+  /**
+   * A fill a claim counted no longer stands (reversed after the claim was made): the claim's
+   * items are recomputed from its incidents as they now stand and the change is journalled, so
+   * nothing undone is claimed and nothing is counted twice. Refunded and rejected claims stay.
+   */
+  reprice(incidents: readonly IncidentView[]): void {
+    for (const claim of this.claims) {
+      if (claim.status === 'refunded' || claim.status === 'rejected') continue;
+      const current = claim.incidentIds.map((id) => incidents.find((i) => i.id === id)).filter((i): i is IncidentView => i !== undefined);
+      if (current.length !== claim.incidentIds.length) continue;
+      const built = buildClaim(current);
+      const total = built?.total ?? '0';
+      const items = built?.items ?? claim.items.map((item) => ({ ...item, amount: null }));
+      if (total === claim.total && JSON.stringify(items) === JSON.stringify(claim.items)) continue;
+      const at = this.now();
+      this.journal.appendDurable({
+        venue: this.venue,
+        kind: 'CLAIM_UPDATED',
+        payload: { id: claim.id, from: claim.status, to: claim.status, at, items, total, previousTotal: claim.total, reason: 'a fill the claim counted no longer stands' },
+      });
+      claim.items = items;
+      claim.total = total;
+    }
+  }
+
   update({ id, status, refundAmount, note }: ClaimUpdate): ClaimView {
     const claim = this.claims.find((c) => c.id === id);
     if (!claim) throw new DomainError('NOT_FOUND', `There is no claim ${id}.`);

@@ -59,6 +59,9 @@ interface ClaimUpdatePayload {
   refundCheck?: ClaimView['refundCheck'];
   balanceAtSubmission?: string;
   note?: string;
+  /** The claim recomputed after a fill it counted was reversed. */
+  items?: ClaimView['items'];
+  total?: string;
   at: number;
 }
 
@@ -85,6 +88,7 @@ export function claimsFromJournal(journal: Journal, account: string): { claims: 
       claim.refundCheck = p.refundCheck ?? null;
     }
     if (p.note !== undefined) claim.note = p.note;
+    if (p.items !== undefined && p.total !== undefined) Object.assign(claim, { items: p.items, total: p.total });
   }
   return { claims, balances };
 }

@@ -77,6 +77,15 @@ describe('compare the venue with the journal, inside the window both can see', (
     expect(result.orderUpdates.map((o) => o.clientId ?? o.venueOrderId)).toEqual(['reopened', 'ambiguous', 'closed-meanwhile', 'ext-1']);
   });
 
+  it('names a cancel that got no answer but that the venue carried out', () => {
+    const result = compare(
+      venue({ orders: [venueOrder('done', 'CLOSED', { cancelReason: 'USER_CANCELED', remainingSize: '1' }), venueOrder('still', 'OPEN')] }),
+      journal({ orders: [orderRow('done', 'OPEN', null, { cancelState: 'unresolved' }), orderRow('still', 'OPEN', null, { cancelState: 'unresolved' })] }),
+      window(),
+    );
+    expect(result.cancelled.map((c) => c.row.clientId)).toEqual(['done']);
+  });
+
   it('leaves orders the journal changed after asking the venue to the next run', () => {
     const result = compare(venue({ orders: [venueOrder('raced', 'OPEN')] }), journal({ orders: [orderRow('raced', 'CLOSED', null, { lastSeq: 101 })] }), window());
     expect(result.orderUpdates).toEqual([]);

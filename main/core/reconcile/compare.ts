@@ -47,6 +47,8 @@ export interface Comparison {
   missing: OrderRow[];
   /** Orders that got no clear answer when sent, which the venue does list. */
   ambiguous: { row: OrderRow; order: VenueOrder }[];
+  /** Cancels that got no clear answer, which the venue carried out. */
+  cancelled: { row: OrderRow; order: VenueOrder }[];
   /** Orders the journal saw closed that the venue lists as live again (a rollback restored them). */
   reopened: { row: OrderRow; order: VenueOrder }[];
 }
@@ -101,11 +103,13 @@ export function compare(venue: VenueStory, journal: JournalStory, window: Compar
   const orderUpdates: VenueOrder[] = [];
   const ambiguous: Comparison['ambiguous'] = [];
   const reopened: Comparison['reopened'] = [];
+  const cancelled: Comparison['cancelled'] = [];
   const listed = new Set<OrderRow>();
   for (const order of venueOrders.values()) {
     const row = rowOf(order);
     if (row) listed.add(row);
     if (row && row.lastSeq > window.askedAtSeq) continue;
+    if (row?.cancelState === 'unresolved' && order.status === 'CLOSED' && order.cancelReason === 'USER_CANCELED') cancelled.push({ row, order });
     if (row && row.state === order.status && row.remainingSize !== null && new Decimal(row.remainingSize).eq(order.remainingSize)) continue;
     if (row?.state === 'unresolved') ambiguous.push({ row, order });
     if (row?.state === 'CLOSED' && LIVE.has(order.status)) reopened.push({ row, order });
@@ -117,7 +121,7 @@ export function compare(venue: VenueStory, journal: JournalStory, window: Compar
   const missing = journal.orders.filter(
     (row) => row.origin === 'own' && held(row) && !listed.has(row) && row.lastSeq <= window.askedAtSeq && !journal.vanishedOrders.has(row.clientId as string),
   );
-  return { newFills, newBusts, orderUpdates, reversed, restored, missing, ambiguous, reopened };
+  return { newFills, newBusts, orderUpdates, reversed, restored, missing, ambiguous, cancelled, reopened };
 }
 
 /** Venue position vs the journal's sum of fills, per market. */

@@ -203,6 +203,15 @@ export class Reconciler {
         detail: { lastState: row.state },
       }));
     }
+    for (const { row, order } of result.cancelled) {
+      // The venue's answer to a cancel that got none: journalled as the venue's word, then named.
+      const ack = this.record({ kind: 'CANCEL_ACK', venue: venue.venue, market: row.market, clientId: row.clientId, venueOrderId: row.venueOrderId, payload: { source: 'rest', reconcileSeq: run.seq } });
+      findings.push(finding('API_AMBIGUITY', now, {
+        market: row.market, clientIds: [row.clientId as string], evidence: [row.lastSeq, run.seq, ...(ack ? [ack.seq] : [])],
+        summary: `the cancel of ${row.clientId} got an error or no answer (${row.cancelReason ?? 'unresolved'}), yet the venue cancelled it`,
+        detail: { venueStatus: order.status, cancelReason: order.cancelReason, answer: row.cancelReason },
+      }));
+    }
     for (const { row, order } of ambiguous) {
       findings.push(finding('API_AMBIGUITY', now, {
         market: row.market, clientIds: [row.clientId as string], evidence: [row.lastSeq, run.seq],

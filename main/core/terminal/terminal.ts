@@ -129,7 +129,13 @@ export class Terminal {
       this.incidents.restore(incidentsFromJournal(journal, parts.account), health === 'ok' ? clock.now() : null);
       this.claims.restore(claimsFromJournal(journal, parts.account));
     }
-    this.stops.push(this.incidents.onChange((incident) => this.emit('incident', incident)));
+    this.stops.push(
+      this.incidents.onChange((incident, change) => {
+        this.emit('incident', incident);
+        // A reversal after a claim was made changes what the claim may count.
+        if (change === 'updated' && incident.reversedBy !== null) this.claims.reprice(this.incidents.list());
+      }),
+    );
     this.anchorer = new Anchorer({ journal, account: parts.account, clock, tsaUrls: parts.tsaUrls ?? [], request: parts.requestToken, onChange: () => this.scheduleSnapshot() });
     this.stops.push(this.incidents.onChange((_incident, change) => change === 'opened' && this.anchorer.anchorNow()));
     this.stops.push(this.claims.onCreated(() => this.anchorer.anchorNow()));
