@@ -40,6 +40,8 @@ export class PriceChartModel {
   private last: Bar | null = null;
   private firstBar: number | null = null;
   private pending: PriceTick | null = null;
+  /** The extremes of the marks coalesced into the pending frame, so no tick's high or low is lost. */
+  private pendingRange: { bar: number; open: number; high: number; low: number } | null = null;
   private frame: number | null = null;
   private drawn = 0;
   private disposed = false;
@@ -93,6 +95,12 @@ export class PriceChartModel {
   push(tick: PriceTick): void {
     if (this.disposed) return;
     this.pending = tick;
+    if (tick.mark !== null) {
+      const price = Number(tick.mark);
+      const bar = barOf(tick.at, this.intervalMs);
+      const range = this.pendingRange;
+      this.pendingRange = range && range.bar === bar ? { ...range, high: Math.max(range.high, price), low: Math.min(range.low, price) } : { bar, open: price, high: price, low: price };
+    }
     this.frame ??= requestAnimationFrame(() => this.flush());
   }
 
@@ -169,14 +177,18 @@ export class PriceChartModel {
   private flush(): void {
     this.frame = null;
     const tick = this.pending;
+    const range = this.pendingRange;
     this.pending = null;
+    this.pendingRange = null;
     if (!tick || this.disposed) return;
     const time = barOf(tick.at, this.intervalMs);
     if (this.last && time < this.last.time) return; // the chart only moves forward; a late tick is already superseded
     if (tick.mark !== null) {
       const price = Number(tick.mark);
+      const high = range?.bar === time ? range.high : price;
+      const low = range?.bar === time ? range.low : price;
       const opened = !this.last || time > this.last.time;
-      this.last = opened ? { time, open: price, high: price, low: price, close: price } : { ...this.last!, high: Math.max(this.last!.high, price), low: Math.min(this.last!.low, price), close: price };
+      this.last = opened ? { time, open: range?.bar === time ? range.open : price, high, low, close: price } : { ...this.last!, high: Math.max(this.last!.high, high), low: Math.min(this.last!.low, low), close: price };
       this.candles.update({ ...this.last, time: ts(time) });
       if (opened && this.firstBar === null) this.firstBar = time;
       if (opened) {
