@@ -53,7 +53,7 @@ beforeAll(async () => {
   files = loadBundle(result.folder).files;
   lines = files.get(FILES.journal)!.toString('utf8').split('\n').slice(0, -1);
   manifest = JSON.parse(files.get(FILES.manifest)!.toString('utf8')) as Manifest;
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   await tsa.close();
   await otherTsa.close();
@@ -99,7 +99,7 @@ const anchorLine = () => lines.findIndex((l) => l.includes('"kind":"ANCHOR"'));
 describe('an anchored replay export', () => {
   it('carries the claim, its journalled CLAIM_CREATED and the token of the head that holds it', () => {
     expect(manifest.bundle).toBe(2);
-    expect(manifest.derived).toEqual([FILES.report, FILES.prices]);
+    expect(manifest.derived).toEqual([FILES.report, FILES.orders, FILES.fills, FILES.prices]);
     const claimLine = JSON.parse(lines[lineOf(manifest.claimSeq!)]).record;
     expect(claimLine).toMatchObject({ kind: 'CLAIM_CREATED', payload: { claim: { id: 'C1', total: '7502.5' } } });
     expect(manifest.anchors).toHaveLength(1);

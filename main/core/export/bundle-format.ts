@@ -35,7 +35,7 @@ export const FILES = {
 } as const;
 
 /** Made only from claim.json and the records carried in full; verify makes them again and compares. */
-export const DERIVED_FILES: readonly string[] = [FILES.report, FILES.prices];
+export const DERIVED_FILES: readonly string[] = [FILES.report, FILES.orders, FILES.fills, FILES.prices];
 
 /** Every bundle holds these; report.pdf is there when the host could print. */
 export const REQUIRED_FILES: readonly string[] = [FILES.claim, FILES.report, FILES.orders, FILES.fills, FILES.prices, FILES.journal, FILES.manifest];

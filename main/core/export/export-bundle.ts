@@ -12,6 +12,8 @@ import type { IncidentView } from '../../../shared/incidents';
 import type { Claim } from '../claims/build-claim';
 import type { JournalEvent } from '../../../shared/domain';
 import type { Journal } from '../journal/journal';
+import { readFills, readOrders } from '../journal/projections';
+import { projectRecords } from '../journal/verify-projections';
 import type { BundleContext } from './bundle-context';
 import { fillsCsv, ordersCsv, pricesCsv } from './bundle-files';
 import { BUNDLE_FORMAT, DERIVED_FILES, FILES, jsonText, type Anchor, type AnchorRef, type Manifest } from './bundle-format';
@@ -83,8 +85,8 @@ export async function exportBundle(request: ExportRequest): Promise<ExportResult
   const contents = new Map<string, Buffer>([
     [FILES.claim, Buffer.from(jsonText(claimFile))],
     [FILES.report, derived.get(FILES.report)!],
-    [FILES.orders, Buffer.from(ordersCsv(evidence.orders))],
-    [FILES.fills, Buffer.from(fillsCsv(evidence.fills))],
+    [FILES.orders, derived.get(FILES.orders)!],
+    [FILES.fills, derived.get(FILES.fills)!],
     [FILES.prices, derived.get(FILES.prices)!],
     [FILES.journal, lines.data],
   ]);
@@ -142,7 +144,7 @@ export interface ClaimFile {
   incidents: readonly IncidentView[];
 }
 
-/** The files made only from claim.json and the records carried in full (the verifier makes them again). */
+/** The files made only from claim.json and the records carried in full (the verifier makes them again and compares). */
 export function deriveFiles(file: ClaimFile, full: readonly JournalEvent[], head: Anchor, firstSeq: number): Map<string, Buffer> {
   const evidence = reportEvidence(full, file.claim, file.incidents);
   const byId = new Map(file.incidents.map((i) => [i.id, i]));
@@ -151,8 +153,16 @@ export function deriveFiles(file: ClaimFile, full: readonly JournalEvent[], head
     head, headAt: full.find((e) => e.seq === head.seq)?.at ?? null, firstSeq, evidence,
     prices: file.claim.items.map((item) => itemPrices(item, byId.get(item.incident), evidence)),
   });
-  return new Map([
-    [FILES.report, Buffer.from(html)],
-    [FILES.prices, Buffer.from(pricesCsv(evidence.prices, evidence.priceLabels))],
-  ]);
+  // The orders and fills as the journal's own projector makes them from the records carried.
+  const projected = projectRecords(evidence.orderEvents);
+  try {
+    return new Map([
+      [FILES.report, Buffer.from(html)],
+      [FILES.orders, Buffer.from(ordersCsv(readOrders(projected)))],
+      [FILES.fills, Buffer.from(fillsCsv(readFills(projected)))],
+      [FILES.prices, Buffer.from(pricesCsv(evidence.prices, evidence.priceLabels))],
+    ]);
+  } finally {
+    projected.close();
+  }
 }

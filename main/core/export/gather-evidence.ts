@@ -1,12 +1,13 @@
 /**
- * Reads from the journal what a claim's bundle shows and proves: the orders and fills involved,
- * the price samples (venue and independent) around each incident and each fill, the incidents'
- * own records and the venue status changes — and which seqs must therefore be carried in full.
+ * Which records a claim's bundle carries in full: the evidence, every record of the orders
+ * involved, the price samples (venue and independent) around each incident and each fill, the
+ * incidents' own records and the venue status changes. What the bundle shows is then made from
+ * those records alone (report-evidence.ts), so that a verifier can make it again.
  */
 import type { JournalEvent } from '../../../shared/domain';
 import type { IncidentView } from '../../../shared/incidents';
 import type { Claim } from '../claims/build-claim';
-import type { FillRow, Journal, JournalQuery, OrderRow } from '../journal/journal';
+import type { Journal, JournalQuery } from '../journal/journal';
 import { MAX_PAGE } from '../journal/event-reader';
 
 /** Price samples this long before and after each incident and fill. */
@@ -22,15 +23,6 @@ export interface PriceWindow {
 }
 
 export interface Evidence {
-  orders: OrderRow[];
-  fills: FillRow[];
-  /** PRICE_SAMPLE events in any window, in seq order. */
-  prices: JournalEvent[];
-  /** seq → labels of the windows that sample falls in. */
-  priceLabels: Map<number, string[]>;
-  statuses: JournalEvent[];
-  /** Every event of the clientIds involved, in seq order. */
-  orderEvents: JournalEvent[];
   /** Seqs journal.jsonl carries in full. */
   relevant: Set<number>;
 }
@@ -63,6 +55,15 @@ export function involvedClientIds(claim: Claim, incidents: readonly IncidentView
   return [...ids].sort();
 }
 
+/** The spans whose price samples are carried: around each incident and each fill of the orders involved. */
+export function priceWindows(incidents: readonly IncidentView[], orderEvents: readonly JournalEvent[]): PriceWindow[] {
+  const windows: PriceWindow[] = incidents.map((i) => ({ from: i.openedAt - PRICE_MARGIN_MS, to: (i.closedAt ?? i.detectedAt) + PRICE_MARGIN_MS, label: i.id }));
+  for (const e of orderEvents) {
+    if (e.kind === 'FILL') windows.push({ from: e.at - PRICE_MARGIN_MS, to: e.at + PRICE_MARGIN_MS, label: e.clientId ?? String(e.seq) });
+  }
+  return windows;
+}
+
 export function gatherEvidence(journal: Journal, claim: Claim, incidents: readonly IncidentView[]): Evidence {
   const clientIds = new Set(involvedClientIds(claim, incidents));
   const relevant = new Set<number>();
@@ -78,12 +79,7 @@ export function gatherEvidence(journal: Journal, claim: Claim, incidents: readon
   for (const e of allEvents(journal, { kind: ['INCIDENT_OPENED', 'INCIDENT_UPDATED', 'INCIDENT_CLOSED'] })) {
     if (ids.has((e.payload as { id?: string }).id ?? '')) relevant.add(e.seq);
   }
-  const windows: PriceWindow[] = incidents.map((i) => ({ from: i.openedAt - PRICE_MARGIN_MS, to: (i.closedAt ?? i.detectedAt) + PRICE_MARGIN_MS, label: i.id }));
-  for (const e of orderEvents) {
-    if (e.kind === 'FILL') windows.push({ from: e.at - PRICE_MARGIN_MS, to: e.at + PRICE_MARGIN_MS, label: e.clientId ?? String(e.seq) });
-  }
-  const { prices, priceLabels } = pricesIn(journal, windows);
-  for (const e of prices) relevant.add(e.seq);
+  for (const seq of pricesIn(journal, priceWindows(incidents, orderEvents))) relevant.add(seq);
 
   // The status changes from there on, and the record(s) saying what the status was just before.
   const from = smallest(relevant) ?? Number.MAX_SAFE_INTEGER;
@@ -91,27 +87,14 @@ export function gatherEvidence(journal: Journal, claim: Claim, incidents: readon
   const statuses = [...before, ...allEvents(journal, { kind: 'VENUE_STATUS', afterSeq: from - 1 })];
   for (const e of statuses) relevant.add(e.seq);
 
-  return {
-    orders: journal.orders().filter((o) => o.clientId !== null && clientIds.has(o.clientId)),
-    fills: [...clientIds].flatMap((clientId) => journal.fills({ clientId })).sort((a, b) => a.seq - b.seq),
-    prices,
-    priceLabels,
-    statuses,
-    orderEvents,
-    relevant,
-  };
+  return { relevant };
 }
 
-function pricesIn(journal: Journal, windows: readonly PriceWindow[]): { prices: JournalEvent[]; priceLabels: Map<number, string[]> } {
-  const bySeq = new Map<number, JournalEvent>();
-  const priceLabels = new Map<number, string[]>();
+/** The seqs of the PRICE_SAMPLE records in any window. */
+function pricesIn(journal: Journal, windows: readonly PriceWindow[]): Set<number> {
+  const seqs = new Set<number>();
   for (const w of windows) {
-    for (const e of allEvents(journal, { kind: 'PRICE_SAMPLE', since: w.from }, (e) => e.at <= w.to)) {
-      bySeq.set(e.seq, e);
-      const labels = priceLabels.get(e.seq) ?? [];
-      if (!labels.includes(w.label)) labels.push(w.label);
-      priceLabels.set(e.seq, labels);
-    }
+    for (const e of allEvents(journal, { kind: 'PRICE_SAMPLE', since: w.from }, (e) => e.at <= w.to)) seqs.add(e.seq);
   }
-  return { prices: [...bySeq.values()].sort((a, b) => a.seq - b.seq), priceLabels };
+  return seqs;
 }

@@ -6,7 +6,7 @@
 import type { JournalEvent } from '../../../shared/domain';
 import type { IncidentView } from '../../../shared/incidents';
 import type { Claim } from '../claims/build-claim';
-import { involvedClientIds, PRICE_MARGIN_MS, type PriceWindow } from './gather-evidence';
+import { involvedClientIds, priceWindows } from './gather-evidence';
 
 export interface OrderIntentFacts {
   market: string | null;
@@ -25,14 +25,6 @@ export interface ReportEvidence {
   anchors: JournalEvent[];
   /** The distinct accounts of the orders' records. */
   accounts: string[];
-}
-
-export function priceWindows(incidents: readonly IncidentView[], orderEvents: readonly JournalEvent[]): PriceWindow[] {
-  const windows: PriceWindow[] = incidents.map((i) => ({ from: i.openedAt - PRICE_MARGIN_MS, to: (i.closedAt ?? i.detectedAt) + PRICE_MARGIN_MS, label: i.id }));
-  for (const e of orderEvents) {
-    if (e.kind === 'FILL') windows.push({ from: e.at - PRICE_MARGIN_MS, to: e.at + PRICE_MARGIN_MS, label: e.clientId ?? String(e.seq) });
-  }
-  return windows;
 }
 
 /** `full`: the records carried in full, in seq order. */

@@ -21,8 +21,7 @@ import { checkAnchors, type AnchorVerdict } from './anchor-check';
 import { FILES, READABLE_FORMATS, REQUIRED_FILES, jsonText, type Anchor, type Manifest } from './bundle-format';
 import { recomputeClaim } from './claim-check';
 import { atInRecordBytes, fullLineHash, isVersion2Record, kindInRecordBytes, readLineBytes, seqInRecordBytes } from './journal-bytes';
-import { involvedClientIds } from './gather-evidence';
-import { priceWindows } from './report-evidence';
+import { involvedClientIds, priceWindows } from './gather-evidence';
 import { deriveFiles, type ClaimFile } from './export-bundle';
 
 export interface BundleFailure {

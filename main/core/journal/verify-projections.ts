@@ -29,8 +29,6 @@ export interface ProjectionCheck {
   differences: ProjectionDifference[];
 }
 
-const BATCH = 5_000;
-
 interface Row {
   seq: number;
   at: number;
@@ -52,39 +50,53 @@ function tables(db: Database.Database): Record<ProjectionDifference['table'], Ma
   };
 }
 
-/** Replays every projected record of `file` into a fresh schema in memory. */
-function recompute(file: Database.Database, problems: ProjectionDifference[]): Database.Database {
+/** A record as the projector needs it (payload parsed). */
+export interface ProjectableRecord {
+  seq: number;
+  at: number;
+  account: string;
+  venue: string;
+  kind: EventKind;
+  market: string | null;
+  clientId: string | null;
+  venueOrderId: string | null;
+  payload: unknown;
+}
+
+/**
+ * A fresh in-memory schema holding the projections of `records` (in seq order), through the same
+ * Projector the journal runs; records of other kinds are skipped. The caller closes it.
+ */
+export function projectRecords(records: Iterable<ProjectableRecord>, unprojectable: (seq: number, reason: string) => void = () => {}): Database.Database {
   const memory = new Database(':memory:');
   migrate(memory);
   const projector = new Projector(memory);
-  const apply = memory.transaction((rows: Row[]) => {
-    for (const r of rows) {
-      const schema = payloadSchemas[r.kind as keyof typeof payloadSchemas];
-      const parsed = schema.safeParse(JSON.parse(r.payload));
+  memory.transaction(() => {
+    for (const r of records) {
+      if (!isProjectedKind(r.kind)) continue;
+      const parsed = payloadSchemas[r.kind as keyof typeof payloadSchemas].safeParse(r.payload);
       if (!parsed.success) {
-        problems.push({ table: 'orders', key: `seq ${r.seq}`, field: 'payload', stored: r.kind, recomputed: `cannot be projected: ${parsed.error.issues[0]?.message}` });
+        unprojectable(r.seq, parsed.error.issues[0]?.message ?? 'malformed');
         continue;
       }
-      projector.apply({
-        seq: r.seq, at: r.at, account: r.account, venue: r.venue, kind: r.kind, market: r.market, clientId: r.client_id,
-        venueOrderId: r.venue_order_id, payload: parsed.data,
-      } as ProjectedEvent);
+      projector.apply({ ...r, payload: parsed.data } as ProjectedEvent);
     }
-  });
+  })();
+  return memory;
+}
+
+/** Replays every projected record of `file` into a fresh schema in memory. */
+function recompute(file: Database.Database, problems: ProjectionDifference[]): Database.Database {
   const kinds = Object.keys(payloadSchemas).filter((k) => isProjectedKind(k as EventKind));
   const rows = file
     .prepare(`SELECT seq, at, account, venue, kind, market, client_id, venue_order_id, payload FROM events WHERE kind IN (${kinds.map(() => '?').join(',')}) ORDER BY seq`)
     .iterate(...kinds) as IterableIterator<Row>;
-  let batch: Row[] = [];
-  for (const row of rows) {
-    batch.push(row);
-    if (batch.length === BATCH) {
-      apply(batch);
-      batch = [];
+  function* records(): Generator<ProjectableRecord> {
+    for (const r of rows) {
+      yield { seq: r.seq, at: r.at, account: r.account, venue: r.venue, kind: r.kind, market: r.market, clientId: r.client_id, venueOrderId: r.venue_order_id, payload: JSON.parse(r.payload) };
     }
   }
-  apply(batch);
-  return memory;
+  return projectRecords(records(), (seq, reason) => problems.push({ table: 'orders', key: `seq ${seq}`, field: 'payload', stored: 'a projected record', recomputed: `cannot be projected: ${reason}` }));
 }
 
 /** Recomputes the projections of the journal file at `path` (opened read-only) and compares. */

@@ -22,9 +22,14 @@ export async function exportClaim(terminal: Terminal, id: string): Promise<Expor
   const dir = join(dirname(terminal.journalPath), 'exports');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date(terminal.parts.clock.now()).toISOString().replace(/[:.]/g, '-');
+  // The newest time-stamp covers the claim; the journalled claim is checked against when it still stands as created.
+  await terminal.anchorer.settled();
+  const unchanged = claim.total === claimView.total && claim.items.length === claimView.items.length;
   const result = await exportBundle({
     journal: terminal.parts.journal,
     claim,
+    ...(unchanged ? { claimId: id } : {}),
+    note: claimView.note,
     incidents,
     context: { venue: terminal.parts.venue.venue, account: {} },
     generator: GENERATOR,
