@@ -1,6 +1,6 @@
 /**
  * Scenarios for the fuzzer (DESIGN §12), drawn by fast-check from the whole fault vocabulary
- * with random user orders of every type. Each is short in virtual time and ends in a quiet
+ * with random user orders of every type in two markets. Each is short in virtual time and ends in a quiet
  * tail: every fault (windows, overrides, statuses, downtime) is over by FAULT_HORIZON_S, and a
  * `reconcile` runs more than two virtual minutes later, just before `until`.
  *
@@ -11,9 +11,18 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 
-export const MARKET = 'BTC-USD-PERP';
-const BASE_PRICE = new Decimal(95_000);
-const TICK = new Decimal('0.1');
+interface FuzzMarket {
+  symbol: string;
+  base: Decimal;
+  tick: Decimal;
+  step: Decimal;
+}
+
+/** Two markets under one cross margin: a crash in one can liquidate the other. */
+const MARKETS: FuzzMarket[] = [
+  { symbol: 'BTC-USD-PERP', base: new Decimal(95_000), tick: new Decimal('0.1'), step: new Decimal('0.001') },
+  { symbol: 'ETH-USD-PERP', base: new Decimal(3_300), tick: new Decimal('0.01'), step: new Decimal('0.01') },
+];
 /** Every fault is over by this second… */
 export const FAULT_HORIZON_S = 120;
 /** …the closing reconcile runs at this one… */
@@ -31,11 +40,13 @@ const MARK_FACTORS = ['0', '0.5', '0.97', '1.03', '1.5', '0', '0.5', '1.5'] as c
 const at = fc.integer({ min: 1, max: FAULT_HORIZON_S - 1 });
 const seconds = fc.integer({ min: 1, max: 45 });
 const pick = fc.nat({ max: 1_000 });
+/** Two draws in three are BTC. */
+const market = fc.nat({ max: 2 }).map((n) => (n < 2 ? 0 : 1));
 
 const place = fc.record({
-  move: fc.constant('place' as const), at,
+  move: fc.constant('place' as const), at, market,
   type: fc.constantFrom(...ORDER_TYPES), side: fc.constantFrom('BUY' as const, 'SELL' as const),
-  /** In steps of 0.001 BTC. */
+  /** In the market's size steps (0.001 BTC, 0.01 ETH). */
   size: fc.integer({ min: 1, max: 40 }),
   /** Price (LIMIT) or trigger price relative to the reference, in basis points. */
   offsetBps: fc.integer({ min: -100, max: 100 }),
@@ -59,11 +70,11 @@ const venueMove = fc.oneof(
   fc.record({ move: fc.constant('bustFill' as const), at, target: pick }),
   fc.record({ move: fc.constant('rollback' as const), at, seconds }),
   fc.record({ move: fc.constant('cancelOpenOrders' as const), at, keepTriggers: fc.boolean() }),
-  { arbitrary: fc.record({ move: fc.constant('markOverride' as const), at, seconds, factor: fc.constantFrom(...MARK_FACTORS) }), weight: 3 },
-  fc.record({ move: fc.constant('oracleFreeze' as const), at, seconds }),
+  { arbitrary: fc.record({ move: fc.constant('markOverride' as const), at, seconds, factor: fc.constantFrom(...MARK_FACTORS), market }), weight: 3 },
+  fc.record({ move: fc.constant('oracleFreeze' as const), at, seconds, market }),
   // A position opened just before the venue's mark runs against it: the way to a liquidation.
-  fc.record({ move: fc.constant('crash' as const), at, seconds, side: fc.constantFrom('BUY' as const, 'SELL' as const), size: fc.integer({ min: 5, max: 40 }), deep: fc.boolean() }),
-  fc.record({ move: fc.constant('liquidityDrain' as const), at, seconds }),
+  fc.record({ move: fc.constant('crash' as const), at, seconds, side: fc.constantFrom('BUY' as const, 'SELL' as const), size: fc.integer({ min: 5, max: 40 }), deep: fc.boolean(), market }),
+  fc.record({ move: fc.constant('liquidityDrain' as const), at, seconds, market }),
 );
 
 export type Move = UserMove | VenueMove;
@@ -71,8 +82,8 @@ type UserMove = typeof userMove extends fc.Arbitrary<infer T> ? T : never;
 type VenueMove = typeof venueMove extends fc.Arbitrary<infer T> ? T : never;
 
 export interface FuzzDraw {
-  /** The reference path's deviation from the base price at each minute, in basis points. */
-  path: number[];
+  /** Per market, the reference path's deviation from its base price at each minute, in basis points. */
+  paths: number[][];
   /** Thin collateral lets corrupted marks liquidate (orders are at most 0.04 BTC). */
   collateral: string;
   moves: Move[];
@@ -80,7 +91,7 @@ export interface FuzzDraw {
 
 export const fuzzDraw: fc.Arbitrary<FuzzDraw> = fc.record({
   collateral: fc.constantFrom('10000', '1500', '600', '600'),
-  path: fc.array(fc.integer({ min: -150, max: 150 }), { minLength: 1, maxLength: Math.ceil(UNTIL_S / REFERENCE_EVERY_S) + 1 }),
+  paths: fc.tuple(...MARKETS.map(() => fc.array(fc.integer({ min: -150, max: 150 }), { minLength: 1, maxLength: Math.ceil(UNTIL_S / REFERENCE_EVERY_S) + 1 }))),
   moves: fc.array(fc.oneof({ arbitrary: userMove, weight: 3 }, { arbitrary: venueMove, weight: 2 }), { minLength: 2, maxLength: 20 }),
 });
 
@@ -91,13 +102,16 @@ interface Step {
 }
 
 const offset = (s: number) => [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((n) => String(n).padStart(2, '0')).join(':');
-const toTick = (d: Decimal) => d.div(TICK).round().times(TICK);
+/** A price on the market's tick, written with the tick's decimals. */
+const onTick = (m: FuzzMarket, d: Decimal) => d.div(m.tick).round().times(m.tick).toFixed(m.tick.decimalPlaces());
+const sizeOf = (m: FuzzMarket, steps: number) => m.step.times(steps).toFixed(m.step.decimalPlaces());
 
-function referenceAt(path: number[], s: number): Decimal {
+function referenceAt(draw: FuzzDraw, index: number, s: number): Decimal {
+  const path = draw.paths[index];
   const i = Math.min(Math.floor(s / REFERENCE_EVERY_S), path.length - 1);
   const j = Math.min(i + 1, path.length - 1);
   const bps = path[i] + ((path[j] - path[i]) * (s - i * REFERENCE_EVERY_S)) / REFERENCE_EVERY_S;
-  return BASE_PRICE.times(new Decimal(bps).div(10_000).plus(1));
+  return MARKETS[index].base.times(new Decimal(bps).div(10_000).plus(1));
 }
 
 /** A valid scenario file (DESIGN §12) for a draw; the same draw always gives the same file. */
@@ -113,10 +127,11 @@ export function scenarioOf(draw: FuzzDraw, name = 'fuzz'): Record<string, unknow
     switch (m.move) {
       case 'place': {
         const type = m.type;
-        const priced = toTick(referenceAt(draw.path, m.at).times(new Decimal(m.offsetBps).div(10_000).plus(1))).toFixed(1);
+        const spec = MARKETS[m.market];
+        const priced = onTick(spec, referenceAt(draw, m.market, m.at).times(new Decimal(m.offsetBps).div(10_000).plus(1)));
         if (type === 'MARKET') takers.push(`U${orders + 1}`);
         add(m.at, { user: { place: {
-          clientId: `U${++orders}`, market: MARKET, side: m.side, type, size: new Decimal(m.size).times('0.001').toFixed(3),
+          clientId: `U${++orders}`, market: spec.symbol, side: m.side, type, size: sizeOf(spec, m.size),
           ...(type === 'LIMIT' ? { price: priced, postOnly: m.postOnly } : {}),
           ...(type !== 'LIMIT' && type !== 'MARKET' ? { triggerPrice: priced } : {}),
           reduceOnly: m.reduceOnly,
@@ -146,7 +161,7 @@ export function scenarioOf(draw: FuzzDraw, name = 'fuzz'): Record<string, unknow
         add(m.at, { venue: { apiOutage: { mode: m.mode, seconds: end(m.at, m.seconds) - m.at } } });
         break;
       case 'liquidityDrain':
-        add(m.at, { venue: { liquidityDrain: { market: MARKET, seconds: end(m.at, m.seconds) - m.at } } });
+        add(m.at, { venue: { liquidityDrain: { market: MARKETS[m.market].symbol, seconds: end(m.at, m.seconds) - m.at } } });
         break;
       case 'bustFill':
         // Odd targets aim at any order (a maker fill, a triggered stop), even ones at a market order.
@@ -162,30 +177,38 @@ export function scenarioOf(draw: FuzzDraw, name = 'fuzz'): Record<string, unknow
       case 'cancelOpenOrders':
         add(m.at, { venue: { cancelOpenOrders: { except: m.keepTriggers ? [...TRIGGER_TYPES] : [], reason: 'SYSTEM_MAINTENANCE' } } });
         break;
-      case 'markOverride':
-        add(m.at, { venue: { markOverride: { market: MARKET, price: toTick(referenceAt(draw.path, m.at).times(m.factor)).toFixed(1) } } });
-        add(end(m.at, m.seconds), { venue: { markRelease: { market: MARKET } } });
-        break;
-      case 'crash': {
-        takers.push(`U${orders + 1}`);
-        add(m.at, { user: { place: { clientId: `U${++orders}`, market: MARKET, side: m.side, type: 'MARKET', size: new Decimal(m.size).times('0.001').toFixed(3), reduceOnly: false } } });
-        const factor = m.side === 'BUY' ? (m.deep ? '0' : '0.5') : (m.deep ? '3' : '1.5');
-        add(m.at + 1, { venue: { markOverride: { market: MARKET, price: toTick(referenceAt(draw.path, m.at).times(factor)).toFixed(1) } } });
-        add(end(m.at + 1, m.seconds), { venue: { markRelease: { market: MARKET } } });
+      case 'markOverride': {
+        const spec = MARKETS[m.market];
+        add(m.at, { venue: { markOverride: { market: spec.symbol, price: onTick(spec, referenceAt(draw, m.market, m.at).times(m.factor)) } } });
+        add(end(m.at, m.seconds), { venue: { markRelease: { market: spec.symbol } } });
         break;
       }
-      case 'oracleFreeze':
-        add(m.at, { venue: { oracleFreeze: { market: MARKET } } });
-        add(end(m.at, m.seconds), { venue: { oracleRelease: { market: MARKET } } });
+      case 'crash': {
+        const spec = MARKETS[m.market];
+        takers.push(`U${orders + 1}`);
+        add(m.at, { user: { place: { clientId: `U${++orders}`, market: spec.symbol, side: m.side, type: 'MARKET', size: sizeOf(spec, m.size), reduceOnly: false } } });
+        const factor = m.side === 'BUY' ? (m.deep ? '0' : '0.5') : (m.deep ? '3' : '1.5');
+        add(m.at + 1, { venue: { markOverride: { market: spec.symbol, price: onTick(spec, referenceAt(draw, m.market, m.at).times(factor)) } } });
+        add(end(m.at + 1, m.seconds), { venue: { markRelease: { market: spec.symbol } } });
         break;
+      }
+      case 'oracleFreeze': {
+        const symbol = MARKETS[m.market].symbol;
+        add(m.at, { venue: { oracleFreeze: { market: symbol } } });
+        add(end(m.at, m.seconds), { venue: { oracleRelease: { market: symbol } } });
+        break;
+      }
     }
   }
   return {
     scenario: 1,
     name,
     start: '2026-03-02T04:00:00Z',
-    venue: { dialect: 'paradex', markets: [{ symbol: MARKET, tickSize: '0.1', stepSize: '0.001', initialMargin: '0.05', maintenanceMargin: '0.03', makerFee: '0.0001', takerFee: '0.0003' }] },
-    reference: { [MARKET]: draw.path.map((_, i) => [offset(i * REFERENCE_EVERY_S), referenceAt(draw.path, i * REFERENCE_EVERY_S).toFixed(2)]) },
+    venue: {
+      dialect: 'paradex',
+      markets: MARKETS.map((m) => ({ symbol: m.symbol, tickSize: m.tick.toFixed(), stepSize: m.step.toFixed(), initialMargin: '0.05', maintenanceMargin: '0.03', makerFee: '0.0001', takerFee: '0.0003' })),
+    },
+    reference: Object.fromEntries(MARKETS.map((m, index) => [m.symbol, draw.paths[index].map((_, i) => [offset(i * REFERENCE_EVERY_S), referenceAt(draw, index, i * REFERENCE_EVERY_S).toFixed(2)])])),
     account: { collateral: draw.collateral },
     steps: [...onOneChain(whileUp(steps)), { at: FINAL_RECONCILE_S, user: { reconcile: {} } }].map((s) => ({ ...s, at: offset(s.at) })),
     until: offset(UNTIL_S),
