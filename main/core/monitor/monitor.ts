@@ -32,6 +32,9 @@ export interface MonitorDeps {
   now(): number;
   /** Positions as the venue last reported them, before the event being judged. */
   positions(): HeldPosition[];
+  /** The account's collateral and positions as the journal last saw them before a past moment. */
+  accountAt(at: number): { totalCollateral: string; seq: number } | null;
+  positionsAt(at: number): HeldPosition[];
   referencePrice(market: string): string | null;
   referenceEvidence(market: string): number[];
   /** The independent price at a moment (the live one for now, the journalled or backfilled one for the past). */
@@ -197,7 +200,10 @@ export class Monitor {
    */
   private onVenueClose(fill: VenueFill, at: number, detectedAt: number, seq: number): void {
     const reference = this.deps.referenceAt(fill.market, at);
-    const evidence = [seq, ...(this.account ? [this.account.seq] : []), ...reference.evidence];
+    // A liquidation caught up after a gap is judged on the account as the journal last saw it before then.
+    const past = at !== detectedAt;
+    const account = past ? this.deps.accountAt(at) : this.account && { totalCollateral: this.account.value.totalCollateral, seq: this.account.seq };
+    const evidence = [seq, ...(account ? [account.seq] : []), ...reference.evidence];
     const base = { market: fill.market, clientIds: fill.clientId ? [fill.clientId] : [], at, detectedAt, evidence };
     const detail = { fillId: fill.fillId, side: fill.side, price: fill.price, size: fill.size, fee: fill.fee, reference: reference.price };
     if (ADL_FILL_TYPES.has(fill.fillType)) {
@@ -211,7 +217,7 @@ export class Monitor {
       return;
     }
     const verdict = judgeLiquidation(
-      this.account?.value.totalCollateral ?? null, this.deps.positions(),
+      account?.totalCollateral ?? null, past ? this.deps.positionsAt(at) : this.deps.positions(),
       (market) => (market === fill.market ? reference.price : this.deps.referenceAt(market, at).price), this.deps.maintenanceMargin,
     );
     if (verdict.verdict === 'consistent') return;

@@ -31,6 +31,7 @@ import { journalPorts } from './journal-ports';
 import { JournalReview } from './journal-review';
 import { PriceHistory } from './price-history';
 import { ReferenceRecorder } from './reference-recorder';
+import { accountAt, positionsAt } from './account-at';
 import { ReferenceAt } from './reference-at';
 import { StreamCoverage } from './stream-coverage';
 import { VenueRecorder } from './venue-recorder';
@@ -155,6 +156,8 @@ export class Terminal {
       incidents: this.incidents,
       reconciler: this.reconciler,
       now: () => clock.now(),
+      accountAt: (at) => accountAt(journal, parts.account, at),
+      positionsAt: (at) => positionsAt(journal, parts.account, at),
       positions: () => this.view.positionList().flatMap((p) => (p.entryPrice ? [{ market: p.market, size: p.size, entryPrice: p.entryPrice }] : [])),
       referencePrice: (market) => this.reference.quote(market).price,
       referenceEvidence: (market) => [...(this.referenceSeqs.get(market)?.values() ?? [])],

@@ -1,0 +1,36 @@
+/**
+ * A gap the journal itself explains (the app was closed): the venue liquidated meanwhile. After
+ * the restart the fill is caught up over REST (journalled once, source rest), the independent
+ * price at that minute is backfilled from the sources' public 1-minute candles and kept as
+ * backfilled samples, and the liquidation is judged against it — a catch-up, not a discovery.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Journal } from '../journal/journal';
+import { parseScenario } from '../scenario/parse';
+import { runReplay } from './run-replay';
+
+describe('a liquidation while the app was closed', () => {
+  it('is caught up, valued at the backfilled independent price, judged and claimed', async () => {
+    const parsed = parseScenario(readFileSync(join(import.meta.dirname, '../../../scenarios/restart-app-closed-liquidation.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const journalPath = join(mkdtempSync(join(tmpdir(), 'bb-gap-')), 'journal.db');
+    const report = await runReplay(parsed.value, { journalPath });
+
+    expect(report.incidents.map((i) => [i.kind, i.clientIds])).toEqual([['UNEXPECTED_LIQUIDATION', ['liq-1']]]);
+    expect(report.claims.map((c) => c.total)).toEqual(['10187.5']);
+    expect(report.positions).toEqual([{ market: 'BTC-USD-PERP', journal: '0', venue: '0' }]);
+
+    const journal = Journal.openReadOnly(journalPath);
+    const fills = journal.query({ kind: 'FILL', limit: 10 }).events.map((e) => [e.clientId, (e.payload as { fillType: string; source: string }).fillType, (e.payload as { source: string }).source]);
+    expect(fills).toEqual([['L1', 'FILL', 'ws'], ['liq-1', 'LIQUIDATION', 'rest']]);
+    const backfilled = journal.query({ kind: 'PRICE_SAMPLE', search: '"backfilled":true', limit: 10 }).events;
+    expect(backfilled.map((e) => (e.payload as { source: string }).source).sort()).toEqual(['binance', 'coinbase', 'kraken']);
+    const incident = report.incidents[0];
+    for (const sample of backfilled) expect(incident.evidence).toContain(sample.seq);
+    expect((await journal.verify()).verified).toBe(true);
+    journal.close();
+  }, 60_000);
+});
