@@ -21,19 +21,24 @@ export interface PreparedEvent {
 
 const KNOWN_KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
 
-/** A lone UTF-16 surrogate: SQLite would store a replacement character instead, breaking the hash. */
-const LONE_SURROGATE = /\p{Cs}/u;
+/**
+ * No lone UTF-16 surrogate: SQLite would store a replacement character instead, breaking the
+ * hash. String.prototype.isWellFormed (ES2024, in every Node this runs on) says so without a
+ * regular expression; the TypeScript lib here stops at ES2022.
+ */
+const wellFormed = (value: string): boolean => (value as unknown as { isWellFormed(): boolean }).isWellFormed();
 
-function optionalText(value: unknown, field: string): string | null {
+/** Field names are only put together for the error: these run several times on every append. */
+function optionalText(value: unknown, kind: string, field: string): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new JournalInputError(`${field} must be a string or null`);
-  if (LONE_SURROGATE.test(value)) throw new JournalInputError(`${field} holds a lone UTF-16 surrogate, which cannot be stored verbatim`);
+  if (typeof value !== 'string') throw new JournalInputError(`${kind}: ${field} must be a string or null`);
+  if (!wellFormed(value)) throw new JournalInputError(`${kind}: ${field} holds a lone UTF-16 surrogate, which cannot be stored verbatim`);
   return value;
 }
 
-function optionalTime(value: unknown, field: string): number | null {
+function optionalTime(value: unknown, kind: string | null, field: string): number | null {
   if (value === undefined || value === null) return null;
-  if (!Number.isSafeInteger(value)) throw new JournalInputError(`${field} must be whole milliseconds`);
+  if (!Number.isSafeInteger(value)) throw new JournalInputError(`${kind === null ? '' : `${kind}: `}${field} must be whole milliseconds`);
   return value as number;
 }
 
@@ -41,32 +46,22 @@ function optionalTime(value: unknown, field: string): number | null {
 export function prepareEvent(input: NewEvent, seq: number, at: number, prevHash: string): PreparedEvent {
   const kind = input.kind as EventKind;
   if (!KNOWN_KINDS.has(kind)) throw new JournalInputError(`unknown event kind ${JSON.stringify(input.kind)}`);
-  const venue = optionalText(input.venue, `${kind}: venue`);
+  const venue = optionalText(input.venue, kind, 'venue');
   if (!venue) throw new JournalInputError(`${kind}: venue must be named`);
-  const account = optionalText(input.account, `${kind}: account`);
+  const account = optionalText(input.account, kind, 'account');
   if (!account) throw new JournalInputError(`${kind}: account must be named`);
-  const header = {
-    market: optionalText(input.market, `${kind}: market`),
-    clientId: optionalText(input.clientId, `${kind}: clientId`),
-    venueOrderId: optionalText(input.venueOrderId, `${kind}: venueOrderId`),
-  };
-  let payloadText: string;
+  const market = optionalText(input.market, kind, 'market');
+  const clientId = optionalText(input.clientId, kind, 'clientId');
+  const venueOrderId = optionalText(input.venueOrderId, kind, 'venueOrderId');
+  let payload: string;
   try {
-    payloadText = canonicalJson(input.payload);
+    payload = canonicalJson(input.payload);
   } catch (err) {
     throw new JournalInputError(`${kind}: payload ${(err as Error).message}`);
   }
   const record: ChainRecord = {
-    seq,
-    at: optionalTime(at, 'the clock') as number,
-    venueAt: optionalTime(input.venueAt, `${kind}: venueAt`),
-    account,
-    venue,
-    kind,
-    ...header,
-    payload: payloadText,
-    raw: optionalText(input.raw, `${kind}: raw`),
-    version: CHAIN_VERSION,
+    seq, at: optionalTime(at, null, 'the clock') as number, venueAt: optionalTime(input.venueAt, kind, 'venueAt'), account, venue,
+    kind, market, clientId, venueOrderId, payload, raw: optionalText(input.raw, kind, 'raw'), version: CHAIN_VERSION,
   };
   const projected = isProjectedKind(kind) ? checkProjectedEvent(record, input.payload) : null;
   return { record, prevHash, hash: chainHash(prevHash, record), projected };
