@@ -142,6 +142,15 @@ describe('Journal', () => {
     journal.close();
   });
 
+  it('refuses a lone surrogate in a stored text field, naming the field, and records nothing', () => {
+    const { journal } = fresh();
+    const odd = { kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: {} } as const;
+    expect(() => journal.append({ ...odd, raw: 'half \ud800 of a pair' }, { durable: true })).toThrow(/NOTE: raw holds a lone UTF-16 surrogate/);
+    expect(() => journal.append({ ...odd, market: '\udfff' }, { durable: true })).toThrow(JournalInputError);
+    expect(journal.count()).toBe(0);
+    journal.close();
+  });
+
   it('keeps the raw venue message with its event, covered by the hash', () => {
     const { journal } = fresh();
     const stored = journal.append(priceSample(7), { durable: true });
