@@ -70,6 +70,8 @@ export const methodParams = {
   queryJournal: z
     .object({
       kind: z.enum(EVENT_KINDS).optional(),
+      /** One account's records (`paradex:mainnet:0x…`); all accounts when absent. */
+      account: plainText(200).min(1).optional(),
       market: marketName.optional(),
       clientId: clientId.optional(),
       search: plainText(200).min(1).optional(),

@@ -12,6 +12,8 @@ export interface JournalPage {
   events: JournalEvent[];
   hasMore: boolean;
   source: JournalSource;
+  /** Every account the journal shown holds records of, for the account filter. */
+  accounts: string[];
 }
 
 export interface VerifyReport {

@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3';
 import Decimal from 'decimal.js';
 import type { DecimalString, Side } from '../../../shared/domain';
+import { BEFORE_ACCOUNTS } from './migrations/0005-accounts';
 import type { ProjectedKind, ProjectedPayloads } from './payloads';
 
 /** Sizes are summed exactly: 60 significant digits is far beyond any venue's step size. */
@@ -434,7 +435,18 @@ export function readCheckpoint(db: Database.Database, account: string): Reconcil
   );
 }
 
-/** The accounts the journal holds records of, in the order they first appear. */
+/**
+ * The accounts the journal holds records of, in name order: one index step per account (a skip
+ * scan), so a million records cost what a handful do. A file from before accounts holds one.
+ */
 export function readAccounts(db: Database.Database): string[] {
-  return db.prepare('SELECT account FROM events GROUP BY account ORDER BY min(seq)').pluck().all() as string[];
+  const columns = statement(db, 'SELECT name FROM pragma_table_info(?)').pluck().all('events') as string[];
+  if (!columns.includes('account')) return statement(db, 'SELECT 1 FROM events LIMIT 1').get() ? [BEFORE_ACCOUNTS] : [];
+  return statement(
+    db,
+    `WITH RECURSIVE named(account) AS (
+       SELECT min(account) FROM events
+       UNION ALL SELECT (SELECT min(account) FROM events WHERE account > named.account) FROM named WHERE named.account IS NOT NULL
+     ) SELECT account FROM named WHERE account IS NOT NULL`,
+  ).pluck().all() as string[];
 }

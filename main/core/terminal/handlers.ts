@@ -103,7 +103,7 @@ export function buildHandlers(terminal: Terminal): TerminalHandlers {
     },
     queryJournal: async ({ beforeSeq, limit, ...filter }) => {
       const page = terminal.review.current.query({ ...filter, beforeSeq, limit, order: 'desc' });
-      return { events: page.events, hasMore: page.more, source: terminal.review.source() };
+      return { events: page.events, hasMore: page.more, source: terminal.review.source(), accounts: terminal.review.current.accounts() };
     },
     verifyJournal: async () => {
       const report = await terminal.review.current.verify((p) => terminal.emit('verifyProgress', { checked: p.checked, total: p.expected }));

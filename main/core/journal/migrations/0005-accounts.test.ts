@@ -43,6 +43,9 @@ describe('migration 5: accounts', () => {
     const review = Journal.openReadOnly(path);
     expect(review.query().events.map((e) => [e.seq, e.account, e.chainVersion])).toEqual([[1, BEFORE_ACCOUNTS, 1], [2, BEFORE_ACCOUNTS, 1]]);
     expect((await review.verify()).verified).toBe(true);
+    expect(review.accounts()).toEqual([BEFORE_ACCOUNTS]);
+    expect(review.query({ account: BEFORE_ACCOUNTS }).events).toHaveLength(2);
+    expect(review.query({ account: 'sim:local:A' }).events).toEqual([]);
     review.close();
 
     const journal = Journal.open(path, { clock: new VirtualClock(1_767_225_600_000) });
