@@ -37,7 +37,7 @@ const UNAPPLIABLE = /^bustFill: no fill for client id/;
  * A replay of a few virtual minutes takes seconds; one still running after this (wall time) has
  * hung, which is a finding of its own. Its session cannot be stopped from outside, so the run ends.
  */
-export const REPLAY_HANG_MS = 180_000;
+const REPLAY_HANG_MS = 180_000;
 export const HUNG = 'the replay did not finish';
 
 /** Replays one scenario file and returns what the oracle says, or null when it cannot apply. */

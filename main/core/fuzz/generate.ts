@@ -1,8 +1,8 @@
 /**
  * Scenarios for the fuzzer (DESIGN §12), drawn by fast-check from the whole fault vocabulary
- * with random user orders of every type in two markets. Each is short in virtual time and ends in a quiet
- * tail: every fault (windows, overrides, statuses, downtime) is over by FAULT_HORIZON_S, and a
- * `reconcile` runs more than two virtual minutes later, just before `until`.
+ * with random user orders of every type in two markets. Each is short in virtual time and ends
+ * in a quiet tail: every fault (windows, overrides, statuses, downtime) is over by
+ * FAULT_HORIZON_S, and a `reconcile` runs more than two virtual minutes later, before `until`.
  *
  * The arbitrary draws loose "moves" (time, kind, knobs); `scenarioOf` turns them into a valid
  * scenario file: steps in time order, client ids in placing order, cancels and busts pointing
@@ -24,11 +24,11 @@ const MARKETS: FuzzMarket[] = [
   { symbol: 'ETH-USD-PERP', base: new Decimal(3_300), tick: new Decimal('0.01'), step: new Decimal('0.01') },
 ];
 /** Every fault is over by this second… */
-export const FAULT_HORIZON_S = 120;
+const FAULT_HORIZON_S = 120;
 /** …the closing reconcile runs at this one… */
-export const FINAL_RECONCILE_S = 250;
+const FINAL_RECONCILE_S = 250;
 /** …and the scenario ends here. */
-export const UNTIL_S = 260;
+const UNTIL_S = 260;
 const REFERENCE_EVERY_S = 60;
 
 const TRIGGER_TYPES = ['STOP_MARKET', 'TAKE_PROFIT_MARKET', 'STOP_LOSS_MARKET'] as const;
@@ -77,7 +77,7 @@ const venueMove = fc.oneof(
   fc.record({ move: fc.constant('liquidityDrain' as const), at, seconds, market }),
 );
 
-export type Move = UserMove | VenueMove;
+type Move = UserMove | VenueMove;
 type UserMove = typeof userMove extends fc.Arbitrary<infer T> ? T : never;
 type VenueMove = typeof venueMove extends fc.Arbitrary<infer T> ? T : never;
 
