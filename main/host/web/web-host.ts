@@ -42,13 +42,13 @@ export interface WebHost {
 }
 
 /** Loopback only: another machine on the network must never reach the terminal. */
-export const HOST = '127.0.0.1';
+const HOST = '127.0.0.1';
 /** A client that falls this far behind loses price ticks rather than growing our memory. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Calls running at once across all connections (most are SQLite reads; orders wait on the venue). */
 const CONCURRENT_CALLS = 8;
 
-export const contentSecurityPolicy = (port: number) =>
+const contentSecurityPolicy = (port: number) =>
   [
     "default-src 'self'",
     "script-src 'self'",
