@@ -4,7 +4,7 @@
  * notifications from our own origin; links open in the browser only for the allow-list.
  */
 import { app, protocol, session, shell } from 'electron';
-import { APP_ORIGIN, APP_SCHEME, handleAppRequest, isAppUrl } from './app-protocol';
+import { APP_SCHEME, handleAppRequest, isAppUrl } from './app-protocol';
 import { externalLinkAllowed } from './external-links';
 
 /** Must run before the app is ready: app:// behaves as a standard, secure origin. */
@@ -18,8 +18,9 @@ export function hardenSessions(rendererDir: string): void {
     const answer = await handleAppRequest(rendererDir, { method: request.method, url: request.url });
     return new Response(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
   });
-  const allowed = (permission: string, origin: string) => permission === 'notifications' && origin === APP_ORIGIN;
-  ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(allowed(permission, new URL(details.requestingUrl || contents.getURL() || 'about:blank').origin)));
+  // isAppUrl, not URL.origin: Node's URL gives a custom scheme the origin "null".
+  const allowed = (permission: string, url: string) => permission === 'notifications' && isAppUrl(url);
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl || contents.getURL())));
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
 
   app.on('web-contents-created', (_event, contents) => {
