@@ -43,6 +43,8 @@ describe('app:// protocol', () => {
 
   it('knows its own origin, for the IPC sender check', () => {
     expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
+    // Chromium names the origin alone in permission checks.
+    expect(isAppUrl(APP_ORIGIN)).toBe(true);
     expect(isAppUrl('app://blackbox.evil/index.html')).toBe(false);
     expect(isAppUrl('file:///index.html')).toBe(false);
     expect(isAppUrl('https://blackbox/')).toBe(false);
