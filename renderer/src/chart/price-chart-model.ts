@@ -25,6 +25,24 @@ interface Bar {
 
 const ts = (seconds: number) => seconds as UTCTimestamp;
 
+/**
+ * The price axis in the one format (tick decimals, thousands separators). The chart asks for
+ * every label on every repaint, mostly the same few values: they are written once and looked up.
+ */
+function axisPrice(places: number): (price: number) => string {
+  const written = new Map<number, string>();
+  return (price) => {
+    let text = written.get(price);
+    if (text === undefined) {
+      const [whole, fraction] = Math.abs(price).toFixed(places).split('.');
+      text = (price < 0 ? '−' : '') + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
+      if (written.size >= 2000) written.clear();
+      written.set(price, text);
+    }
+    return text;
+  };
+}
+
 export class PriceChartModel {
   private readonly chart: IChartApi;
   private readonly candles: ISeriesApi<'Candlestick'>;
@@ -66,7 +84,7 @@ export class PriceChartModel {
       // Room on the right so the newest markers' labels stay inside the pane.
       timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 8, barSpacing: 10, borderColor: '#30363d' },
       rightPriceScale: { borderColor: '#30363d' },
-      localization: { timeFormatter: (time: Time) => `${formatDateTime((time as number) * 1000).slice(5, 16)} UTC`, priceFormatter: (price: number) => formatPrice(String(price), tick) },
+      localization: { timeFormatter: (time: Time) => `${formatDateTime((time as number) * 1000).slice(5, 16)} UTC`, priceFormatter: axisPrice(places) },
       crosshair: { mode: 0 },
     });
     this.candles = this.chart.addSeries(CandlestickSeries, {

@@ -4,17 +4,19 @@ import type { TerminalSnapshot } from '../../../shared/snapshot';
 
 /**
  * The terminal's state as main last reported it; null until the first answer. A fast replay can
- * push thousands of snapshots a second: only the newest is drawn, once per animation frame, so
- * the page keeps up instead of falling ever further behind.
+ * push thousands of snapshots a second: only the newest is drawn, at most every DRAW_MS and
+ * outside the animation frame the chart paints in, so the page keeps up instead of falling behind.
  */
+const DRAW_MS = 100;
+
 export function useSnapshot(api: BlackboxApi): { snapshot: TerminalSnapshot | null; error: string | null } {
   const [snapshot, setSnapshot] = useState<TerminalSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let pending: TerminalSnapshot | null = null;
-    let frame: number | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const draw = () => {
-      frame = null;
+      timer = null;
       if (pending) setSnapshot(pending);
       pending = null;
     };
@@ -23,7 +25,7 @@ export function useSnapshot(api: BlackboxApi): { snapshot: TerminalSnapshot | nu
     const unsubscribe = api.on('snapshot', (next) => {
       pending = next;
       setError(null);
-      frame ??= requestAnimationFrame(draw);
+      timer ??= setTimeout(draw, DRAW_MS);
     });
     void api.getSnapshot({}).then((result) => {
       if (result.ok) setSnapshot((current) => current ?? result.value);
@@ -31,7 +33,7 @@ export function useSnapshot(api: BlackboxApi): { snapshot: TerminalSnapshot | nu
     });
     return () => {
       unsubscribe();
-      if (frame !== null) cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
     };
   }, [api]);
   return { snapshot, error };
