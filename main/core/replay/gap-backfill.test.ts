@@ -34,3 +34,17 @@ describe('a liquidation while the app was closed', () => {
     journal.close();
   }, 60_000);
 });
+
+describe('a reconcile in the same instant as a liquidation', () => {
+  it('journals the fill once and judges it once, with no FILL_DISCOVERED and no POSITION_DRIFT', async () => {
+    const parsed = parseScenario(readFileSync(join(import.meta.dirname, '../../../scenarios/same-instant-liquidation-and-reconcile.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const journalPath = join(mkdtempSync(join(tmpdir(), 'bb-instant-')), 'journal.db');
+    const report = await runReplay(parsed.value, { journalPath });
+    expect(report.incidents.map((i) => i.kind)).toEqual(['PRICE_DIVERGENCE', 'UNEXPECTED_LIQUIDATION']);
+    expect(report.positions).toEqual([{ market: 'BTC-USD-PERP', journal: '0', venue: '0' }]);
+    const journal = Journal.openReadOnly(journalPath);
+    expect(journal.query({ kind: 'FILL', limit: 10 }).events.map((e) => e.clientId)).toEqual(['L1', 'liq-1']);
+    journal.close();
+  }, 60_000);
+});
