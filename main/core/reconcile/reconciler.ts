@@ -147,7 +147,7 @@ export class Reconciler {
     }
     const ambiguous = [...result.ambiguous];
     const rejectedAfterAll: string[] = [];
-    for (const row of journal.orders({ account }).filter((r) => r.state === 'unresolved' && r.origin === 'own')) {
+    for (const row of journal.orders({ account, activeOrSinceSeq: startSeq }).filter((r) => r.state === 'unresolved' && r.origin === 'own')) {
       if (ambiguous.some((a) => a.row.clientId === row.clientId)) continue;
       const lookup = await venue.orderByClientId(row.clientId as string);
       if (this.stopped) return;
