@@ -95,7 +95,7 @@ function Session({ api, snapshot, venueSettings, tab }: SessionProps) {
             { id: 'orders', title: 'Open orders', badge: snapshot.openOrders.length, render: () => <OrdersTable api={api} orders={snapshot.openOrders} watchOnly={watchOnly} markets={snapshot.markets} /> },
             { id: 'incidents', title: 'Incidents', badge: openCount(incidents), render: () => <IncidentsTab api={api} incidents={incidents} /> },
             { id: 'claims', title: 'Claims', render: () => <ClaimsTab api={api} /> },
-            { id: 'journal', title: 'Journal', render: () => <JournalTab api={api} /> },
+            { id: 'journal', title: 'Journal', render: () => <JournalTab api={api} account={snapshot.venue.accountId} /> },
             {
               id: 'settings',
               title: 'Settings',

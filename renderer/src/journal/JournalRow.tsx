@@ -1,5 +1,6 @@
 import type { JournalEvent } from '../../../shared/domain';
 import { formatDateTime } from '../../../shared/format';
+import { shortAccount } from './short-account';
 
 export const ROW_HEIGHT = 20;
 const time = (ms: number) => formatDateTime(ms);
@@ -17,6 +18,7 @@ export function JournalRow({ event, selected, top, onSelect }: { event: JournalE
       <span className="seq">{event.seq}</span>
       <span className="at">{time(event.at)}</span>
       <span className="kind">{event.kind}</span>
+      <span className="account" title={event.account} data-testid="journal-row-account">{shortAccount(event.account)}</span>
       <span className="market">{event.market ?? ''}</span>
       <span className="cid">{event.clientId ?? ''}</span>
       <span className="hash" title={event.hash}>{event.hash.slice(0, 12)}</span>

@@ -9,13 +9,17 @@ import { EVENT_KINDS, type EventKind } from '../../../shared/domain';
 import type { VerifyProgress, VerifyReport } from '../../../shared/journal-view';
 import { JournalDetail, JournalRow, ROW_HEIGHT } from './JournalRow';
 import { ReviewPanel } from './ReviewPanel';
+import { shortAccount } from './short-account';
 import { useJournalPages, type JournalFilter } from './use-journal-pages';
 import { visibleRange } from './virtual-rows';
 
-export function JournalTab({ api }: { api: BlackboxApi }) {
-  const [filter, setFilter] = useState<JournalFilter>({});
+/** `account` is the one the terminal is on: the live journal opens filtered to it. */
+export function JournalTab({ api, account }: { api: BlackboxApi; account?: string }) {
+  const [filter, setFilter] = useState<JournalFilter>(account ? { account } : {});
   const [reloadKey, setReloadKey] = useState(0);
-  const { events, source, error, loadMore } = useJournalPages(api, filter, reloadKey);
+  const { events, source, accounts, error, loadMore } = useJournalPages(api, filter, reloadKey);
+  // The account filtered on is offered even before the journal holds a record of it.
+  const accountChoices = filter.account && !accounts.includes(filter.account) ? [filter.account, ...accounts] : accounts;
   const [selected, setSelected] = useState<number | null>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 400 });
   const [progress, setProgress] = useState<VerifyProgress | null>(null);
@@ -52,7 +56,10 @@ export function JournalTab({ api }: { api: BlackboxApi }) {
     const result = await api.openJournalForReview({ path });
     setNotice(result.ok ? null : result.error.message);
     setReport(null);
-    if (result.ok) setReloadKey((k) => k + 1);
+    if (!result.ok) return;
+    // Another file holds other accounts: it opens on all of them.
+    setField('account', '');
+    setReloadKey((k) => k + 1);
   }
 
   async function pick() {
@@ -63,6 +70,7 @@ export function JournalTab({ api }: { api: BlackboxApi }) {
 
   async function backToLive() {
     await api.closeJournalReview({});
+    setField('account', account ?? '');
     setReloadKey((k) => k + 1);
   }
 
@@ -73,6 +81,10 @@ export function JournalTab({ api }: { api: BlackboxApi }) {
         <select aria-label="Kind" value={filter.kind ?? ''} onChange={(e) => setField('kind', e.target.value as EventKind)}>
           <option value="">all kinds</option>
           {EVENT_KINDS.map((k) => <option key={k}>{k}</option>)}
+        </select>
+        <select aria-label="Account" value={filter.account ?? ''} onChange={(e) => setField('account', e.target.value)}>
+          <option value="">All accounts</option>
+          {accountChoices.map((a) => <option key={a} value={a} title={a}>{shortAccount(a)}</option>)}
         </select>
         <input aria-label="Market filter" placeholder="market" value={filter.market ?? ''} onChange={(e) => setField('market', e.target.value.trim())} />
         <input aria-label="Client id filter" placeholder="client id" value={filter.clientId ?? ''} onChange={(e) => setField('clientId', e.target.value.trim())} />

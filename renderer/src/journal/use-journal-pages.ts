@@ -11,6 +11,7 @@ export function useJournalPages(api: BlackboxApi, filter: JournalFilter, reloadK
   const [events, setEvents] = useState<JournalEvent[]>([]);
   const [hasMore, setHasMore] = useState(true);
   const [source, setSource] = useState<JournalSource | null>(null);
+  const [accounts, setAccounts] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const loading = useRef(false);
   const filterKey = JSON.stringify(filter);
@@ -24,6 +25,7 @@ export function useJournalPages(api: BlackboxApi, filter: JournalFilter, reloadK
       if (!result.ok) return setError(result.error.message);
       setError(null);
       setSource(result.value.source);
+      setAccounts(result.value.accounts);
       setHasMore(result.value.hasMore);
       setEvents((previous) => (replace ? result.value.events : [...previous, ...result.value.events]));
     },
@@ -38,5 +40,5 @@ export function useJournalPages(api: BlackboxApi, filter: JournalFilter, reloadK
     if (hasMore && events.length) void load(events[events.length - 1].seq, false);
   }, [events, hasMore, load]);
 
-  return { events, hasMore, source, error, loadMore };
+  return { events, hasMore, source, accounts, error, loadMore };
 }

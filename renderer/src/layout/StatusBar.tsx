@@ -1,6 +1,7 @@
 import { formatCount, formatTime, formatWord } from '../../../shared/format';
 import type { BlackboxApi } from '../../../shared/contract';
 import type { TerminalSnapshot } from '../../../shared/snapshot';
+import { shortAccount } from '../journal/short-account';
 import { NotificationButton } from '../notify/NotificationButton';
 import { LinkStatus } from './LinkStatus';
 import { UtcClock } from './UtcClock';
@@ -19,9 +20,14 @@ export function StatusBar({ api, snapshot }: { api: BlackboxApi; snapshot: Termi
   return (
     <header className="status-bar" data-testid="status-bar">
       <span className="brand">BLACKBOX</span>
-      <span className="venue-account" data-testid="venue-account" title="The account the terminal runs on (Settings › Venue accounts)">
+      <span className="venue-account" data-testid="venue-account" title={`The account the terminal runs on (Settings › Venue accounts)${venue.accountId ? `: ${venue.accountId}` : ''}`}>
         {venue.account}
       </span>
+      {venue.accountId && (
+        <span className="venue-account-id" data-testid="venue-account-id" title={venue.accountId}>
+          {shortAccount(venue.accountId)}
+        </span>
+      )}
       {venue.watchOnly && (
         <span className="pill watch-only" data-testid="watch-only" title="Watched by address: no order can be placed or cancelled from here">
           watch only
