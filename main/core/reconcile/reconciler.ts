@@ -251,7 +251,11 @@ export class Reconciler {
   /** The independent price at each fill's time, per market, in as few requests as the sources allow. */
   private async backfill(fills: VenueFill[], now: number): Promise<void> {
     const byMarket = new Map<string, number[]>();
-    for (const fill of fills) byMarket.set(fill.market, [...(byMarket.get(fill.market) ?? []), fillTime(fill, now)]);
+    for (const fill of fills) {
+      const times = byMarket.get(fill.market) ?? [];
+      times.push(fillTime(fill, now));
+      byMarket.set(fill.market, times);
+    }
     for (const [market, times] of byMarket) await this.deps.backfillReference(market, times);
   }
 

@@ -15,6 +15,7 @@ import type { ReferenceFeed } from '../reference/sample';
 /** How old a journalled sample may be and still stand for the price at a moment. */
 const SAMPLE_REACH_MS = 60_000;
 const QUORUM = 2;
+const SAMPLE_PAGE = 400;
 const MINUTE_MS = 60_000;
 
 export interface PastReference {
@@ -42,7 +43,8 @@ export class ReferenceAt {
   read(market: string, at: number): PastReference {
     const backfilled = this.backfilled.get(key(market, at));
     if (backfilled) return quorum(backfilled);
-    const events = this.journal.query({ account: this.account, kind: 'PRICE_SAMPLE', market, since: at - SAMPLE_REACH_MS, limit: 1000 }).events;
+    // A minute of samples from a few sources fits well inside one page; later ones are skipped below.
+    const events = this.journal.query({ account: this.account, kind: 'PRICE_SAMPLE', market, since: at - SAMPLE_REACH_MS, limit: SAMPLE_PAGE }).events;
     const latest = new Map<string, JournalEvent>();
     for (const e of events) {
       const p = e.payload as SamplePayload;
@@ -54,7 +56,10 @@ export class ReferenceAt {
 
   /** Makes sure read() can answer for each of these moments: asks the sources' history, in few requests, where the journal cannot. */
   async ensure(market: string, times: readonly number[]): Promise<void> {
-    const missing = times.filter((at) => !this.backfilled.has(key(market, at)) && this.read(market, at).price === null);
+    // One question per minute: the candles are per minute, and a gap's fills crowd into few of them.
+    const minutes = new Map<string, number>();
+    for (const at of times) if (!minutes.has(key(market, at))) minutes.set(key(market, at), at);
+    const missing = [...minutes.entries()].filter(([k, at]) => !this.backfilled.has(k) && this.read(market, at).price === null).map(([, at]) => at);
     if (missing.length === 0 || !this.feeds.some((f) => f.history)) return;
     const answers = await referencesAt(this.feeds, market, missing);
     const journalled = new Set<string>();
