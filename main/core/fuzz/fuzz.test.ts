@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { parseScenario } from '../scenario/parse';
 
 const SEED = 20_260_119;
-const CASES = 40;
+/** The issue asks for 100 cases in CI; about a minute and a half on this 2-core machine when it is quiet. */
+const CASES = 100;
 
 describe('blackbox fuzz', () => {
   it('draws only valid scenarios whose faults end two minutes before a closing reconcile', () => {
@@ -36,5 +37,5 @@ describe('blackbox fuzz', () => {
     expect(result.seed).toBe(SEED);
     expect(result.violations, `shrunk scenario: ${JSON.stringify(result.scenario)}`).toEqual([]);
     expect(result.cases).toBe(CASES);
-  }, 300_000);
+  }, 900_000);
 });
