@@ -15,6 +15,7 @@ import type { AnchorPayload } from '../anchor/anchorer';
 import { startTestTsa, type TestTsa } from '../anchor/test-support/openssl-tsa';
 import { parsePemCertificates } from '../anchor/token';
 import { requestToken } from '../anchor/tsa-client';
+import { Journal } from '../journal/journal';
 import { runReplay } from '../replay/run-replay';
 import { parseScenario } from '../scenario/parse';
 import { FILES, type Manifest } from './bundle-format';
@@ -108,6 +109,18 @@ describe('an anchored replay export', () => {
     expect(JSON.parse(lines[lineOf(anchor.headSeq)]).hash).toBe(anchor.headHash);
     const record = JSON.parse(lines[lineOf(anchor.seq)]).record as { kind: string; payload: AnchorPayload };
     expect(record).toMatchObject({ kind: 'ANCHOR', account: 'sim:local:replay', payload: { tsa: tsa.url, headSeq: anchor.headSeq } });
+    // The terminal also anchored every 10 minutes and when an incident opened (04:33:00, off the 10-minute rhythm).
+    const journal = Journal.openReadOnly(join(work, 'journal.db'));
+    try {
+      const [opened] = journal.query({ kind: 'INCIDENT_OPENED', limit: 1 }).events;
+      const anchors = journal.query({ kind: 'ANCHOR', limit: 1000 }).events;
+      expect(anchors.find((e) => e.at === Date.parse('2026-01-19T04:10:00Z'))).toBeDefined();
+      expect(opened.at).toBe(Date.parse('2026-01-19T04:33:00Z'));
+      const atIncident = anchors.find((e) => e.at === opened.at)!;
+      expect((atIncident.payload as AnchorPayload).headSeq).toBeGreaterThanOrEqual(opened.seq);
+    } finally {
+      journal.close();
+    }
     const html = files.get(FILES.report)!.toString('utf8');
     expect(html).toContain(`records <span class="seq">1–${anchor.headSeq.toLocaleString('en-US')}</span> existed no later than`);
   });
