@@ -12,12 +12,17 @@ import { Journal } from '../journal/journal';
 import { parseScenario } from '../scenario/parse';
 import { runReplay } from './run-replay';
 
+/** Replays a bundled scenario into a journal file the test can open afterwards. */
+async function replayed(file: string) {
+  const parsed = parseScenario(readFileSync(join(import.meta.dirname, '../../../scenarios', file), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const journalPath = join(mkdtempSync(join(tmpdir(), 'bb-catch-up-')), 'journal.db');
+  return { report: await runReplay(parsed.value, { journalPath }), journalPath };
+}
+
 describe('a liquidation while the app was closed', () => {
   it('is caught up, valued at the backfilled independent price, judged and claimed', async () => {
-    const parsed = parseScenario(readFileSync(join(import.meta.dirname, '../../../scenarios/restart-app-closed-liquidation.json'), 'utf8'));
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const journalPath = join(mkdtempSync(join(tmpdir(), 'bb-gap-')), 'journal.db');
-    const report = await runReplay(parsed.value, { journalPath });
+    const { report, journalPath } = await replayed('restart-app-closed-liquidation.json');
 
     expect(report.incidents.map((i) => [i.kind, i.clientIds])).toEqual([['UNEXPECTED_LIQUIDATION', ['liq-1']]]);
     expect(report.claims.map((c) => c.total)).toEqual(['10187.5']);
@@ -37,10 +42,7 @@ describe('a liquidation while the app was closed', () => {
 
 describe('a reconcile in the same instant as a liquidation', () => {
   it('journals the fill once and judges it once, with no FILL_DISCOVERED and no POSITION_DRIFT', async () => {
-    const parsed = parseScenario(readFileSync(join(import.meta.dirname, '../../../scenarios/same-instant-liquidation-and-reconcile.json'), 'utf8'));
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    const journalPath = join(mkdtempSync(join(tmpdir(), 'bb-instant-')), 'journal.db');
-    const report = await runReplay(parsed.value, { journalPath });
+    const { report, journalPath } = await replayed('same-instant-liquidation-and-reconcile.json');
     expect(report.incidents.map((i) => i.kind)).toEqual(['PRICE_DIVERGENCE', 'UNEXPECTED_LIQUIDATION']);
     expect(report.positions).toEqual([{ market: 'BTC-USD-PERP', journal: '0', venue: '0' }]);
     const journal = Journal.openReadOnly(journalPath);
