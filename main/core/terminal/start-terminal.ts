@@ -20,6 +20,7 @@ import { memorySecretStore, MEMORY_ONLY_NOTE, type SecretStore } from '../settin
 import type { SettingsStore } from '../settings/settings';
 import { missingKeyNotice, startFailedNotice, VenueAccountBook, type LiveAccount } from '../settings/venue-account-book';
 import { startDemoSimulator } from '../sim/demo';
+import type { Simulator } from '../sim/simulator';
 import { accountLabel, adapterForAccount } from '../venues/account-adapter';
 import { ParadexAdapter } from '../venues/paradex/adapter';
 import { SimDevAuthenticator } from '../sim/dev-authenticator';
@@ -48,7 +49,8 @@ function tsaUrls(options: StartTerminalOptions, realAccount: boolean): string[] 
   return tsaUrlsFor({ flags: options.anchoring.flags, env: process.env.BLACKBOX_TSA_URLS, settings, realAccount });
 }
 
-export async function startTerminal(options: StartTerminalOptions, live: LiveAccount | null = null): Promise<Terminal> {
+/** `simulator`: one kept by the caller (it outlives the terminal); else the terminal starts and stops its own. */
+export async function startTerminal(options: StartTerminalOptions, live: LiveAccount | null = null, simulator?: Simulator): Promise<Terminal> {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const journal = Journal.open(join(options.dataDir, 'journal.db'), { clock });
@@ -59,7 +61,7 @@ export async function startTerminal(options: StartTerminalOptions, live: LiveAcc
     const feeds = feedsForAccount(account, clock, options.referenceUrls);
     return started(new Terminal({ clock, journal, account: accountIdOf(account), venue, feeds, risk, label: accountLabel(account), markets: account.markets, tsaUrls: tsaUrls(options, true) }));
   }
-  const sim = await startDemoSimulator({ clock });
+  const sim = simulator ?? (await startDemoSimulator({ clock }));
   const { restUrl, wsUrl, rpcUrl } = sim.venue;
   const venue = new ParadexAdapter({
     restUrl,
@@ -77,7 +79,7 @@ export async function startTerminal(options: StartTerminalOptions, live: LiveAcc
   // Test hooks reach the demo simulator's engine; only an e2e fixture sets the variable.
   const injectVenueFault = process.env.BLACKBOX_TEST_HOOKS === '1' ? (fault: VenueFault) => sim.engine.apply(fault) : undefined;
   return started(new Terminal({
-    clock, journal, account: simulatorAccountId('Simulator'), venue, feeds, risk, label: 'Simulator', onClose: () => sim.stop(), injectVenueFault, tsaUrls: tsaUrls(options, false),
+    clock, journal, account: simulatorAccountId('Simulator'), venue, feeds, risk, label: 'Simulator', onClose: simulator ? undefined : () => sim.stop(), injectVenueFault, tsaUrls: tsaUrls(options, false),
   }));
 }
 
@@ -98,7 +100,14 @@ async function started(terminal: Terminal): Promise<Terminal> {
 export async function startBlackbox(options: StartTerminalOptions & { scenarioDir: string }): Promise<TerminalSwitch> {
   const secrets = options.secrets ?? memorySecretStore(MEMORY_ONLY_NOTE);
   const accounts = new VenueAccountBook(options.settings, secrets);
-  const start = (live: LiveAccount | null) => startTerminal({ ...options, secrets }, live);
+  // One simulator for the host's life: switching away and back finds its orders and positions as they were.
+  let simulator: Promise<Simulator> | null = null;
+  const keptSimulator = () =>
+    (simulator ??= startDemoSimulator({ clock: options.clock ?? systemClock }).catch((error: unknown) => {
+      simulator = null; // a simulator that failed to start is tried again on the next switch
+      throw error;
+    }));
+  const start = async (live: LiveAccount | null) => startTerminal({ ...options, secrets }, live, live ? undefined : await keptSimulator());
   const active = options.settings.get('activeAccount');
   const chosen = active === null ? undefined : accounts.get(active);
   const live = chosen && accounts.liveAccount(chosen);
@@ -112,5 +121,6 @@ export async function startBlackbox(options: StartTerminalOptions & { scenarioDi
     notice = startFailedNotice(accountLabel(live.account), error);
     terminal = await start(null);
   }
-  return new TerminalSwitch({ live: terminal, scenarioDir: options.scenarioDir, settings: options.settings, accounts, start, notice });
+  const stopSimulator = async () => (await simulator)?.stop();
+  return new TerminalSwitch({ live: terminal, scenarioDir: options.scenarioDir, settings: options.settings, accounts, start, notice, onClose: stopSimulator });
 }

@@ -30,6 +30,8 @@ export interface TerminalSwitchOptions {
   start: (account: LiveAccount | null) => Promise<Terminal>;
   /** Why the live terminal is not on the account chosen last, if it is not. */
   notice: string | null;
+  /** Stops what outlives each live terminal (the host's simulator), after the last one closed. */
+  onClose?: () => Promise<void>;
 }
 
 export class TerminalSwitch implements CoreService {
@@ -40,10 +42,12 @@ export class TerminalSwitch implements CoreService {
   private readonly scenarioDir: string;
   private readonly settings: SettingsStore;
   private readonly venues: VenueSwitching;
+  private readonly onClose?: () => Promise<void>;
 
   constructor(options: TerminalSwitchOptions) {
     this.scenarioDir = options.scenarioDir;
     this.settings = options.settings;
+    this.onClose = options.onClose;
     this.venues = new VenueSwitching({ ...options, onSwitched: (terminal) => this.liveReplaced(terminal) });
     this.unsubscribe = this.follow(options.live);
     const delegated = Object.fromEntries(
@@ -101,6 +105,7 @@ export class TerminalSwitch implements CoreService {
     await this.stopReplay();
     this.unsubscribe();
     await this.venues.close();
+    await this.onClose?.();
   }
 
   /** The live terminal now runs elsewhere; the UI follows unless a replay is showing. */
