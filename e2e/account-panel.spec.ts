@@ -51,8 +51,9 @@ test('Cancel all cancels every open order after one confirmation', async ({ term
   }
   await t.tab('Open orders').click();
   await expect(terminalPage.getByTestId('order-row')).toHaveCount(2, { timeout: 10_000 });
-  // The orders are drawn on the chart as price lines.
+  // The orders are drawn on the chart as price lines at their limit prices (a trigger of "0" is none).
   await expect.poll(() => t.chartData('order-lines')).toBe('2');
+  await expect(t.chart).not.toHaveAttribute('data-order-prices', /(^|,)0(,|$)/);
   await t.screenshot('open-orders-before-cancel-all');
   await t.confirm(terminalPage.getByRole('button', { name: 'Cancel all', exact: true }), 'Cancel all orders');
   await expect(terminalPage.getByTestId('orders-notice')).toHaveText('Cancel all: confirmed');

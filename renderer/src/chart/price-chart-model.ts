@@ -7,7 +7,7 @@
  */
 import {
   CandlestickSeries, createChart, createSeriesMarkers, LineSeries, LineStyle,
-  type IChartApi, type IPriceLine, type ISeriesApi, type ISeriesMarkersPluginApi, type MouseEventParams, type SeriesMarker, type Time, type UTCTimestamp,
+  type AutoscaleInfo, type IChartApi, type IPriceLine, type ISeriesApi, type ISeriesMarkersPluginApi, type MouseEventParams, type SeriesMarker, type Time, type UTCTimestamp,
 } from 'lightweight-charts';
 import { INTERVAL_MS, type Candle, type CandleInterval, type ChartHistory } from '../../../shared/chart';
 import type { PriceTick } from '../../../shared/domain';
@@ -53,6 +53,8 @@ export class PriceChartModel {
   private readonly legend: HTMLDivElement;
   private readonly intervalMs: number;
   private readonly orderLines = new Map<string, IPriceLine>();
+  /** Order and trigger prices the price axis keeps in view. */
+  private orderPrices: number[] = [];
   private marks = new Map<string, ChartMark[]>();
   private band = 0;
   private last: Bar | null = null;
@@ -89,6 +91,13 @@ export class PriceChartModel {
     });
     this.candles = this.chart.addSeries(CandlestickSeries, {
       upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false, priceFormat, title: 'mark',
+      // Open orders stay in view: the axis stretches to their prices.
+      autoscaleInfoProvider: (base: () => AutoscaleInfo | null) => {
+        const info = base();
+        if (!info?.priceRange || this.orderPrices.length === 0) return info;
+        const { minValue, maxValue } = info.priceRange;
+        return { ...info, priceRange: { minValue: Math.min(minValue, ...this.orderPrices), maxValue: Math.max(maxValue, ...this.orderPrices) } };
+      },
     });
     this.reference = this.chart.addSeries(LineSeries, { color: '#58a6ff', lineWidth: 2, priceFormat, title: 'ref', lastValueVisible: true, priceLineVisible: false, crosshairMarkerVisible: false });
     const band = { color: '#58a6ff88', lineWidth: 1 as const, lineStyle: LineStyle.Dashed, priceFormat, lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false };
@@ -134,9 +143,10 @@ export class PriceChartModel {
     if (this.disposed) return;
     const wanted = new Map<string, { price: number; title: string; color: string; style: LineStyle }>();
     for (const o of orders) {
-      const price = o.triggerPrice ?? o.price;
+      // Venues write "0" for the trigger of an order that has none.
+      const trigger = o.triggerPrice !== null && Number(o.triggerPrice) > 0;
+      const price = trigger ? o.triggerPrice : o.price;
       if (price === null) continue;
-      const trigger = o.triggerPrice !== null;
       const side = o.side === 'BUY' ? 'buy' : 'sell';
       const title = `${trigger ? `${o.type.includes('PROFIT') ? 'TP' : 'SL'} ` : ''}${side} ${o.remainingSize ?? o.size}`;
       wanted.set(`${o.clientId}|${price}|${title}`, { price: Number(price), title, color: o.side === 'BUY' ? '#3fb950' : '#f0883e', style: trigger ? LineStyle.Dotted : LineStyle.Solid });
@@ -151,6 +161,8 @@ export class PriceChartModel {
       this.orderLines.set(key, this.candles.createPriceLine({ price: w.price, color: w.color, lineWidth: 1, lineStyle: w.style, axisLabelVisible: true, title: w.title }));
     }
     this.container.dataset.orderLines = String(this.orderLines.size);
+    this.orderPrices = [...wanted.values()].map((w) => w.price);
+    this.container.dataset.orderPrices = this.orderPrices.join(',');
   }
 
   dispose(): void {

@@ -60,7 +60,7 @@ export function OrdersTable({ api, orders, watchOnly, markets }: { api: Blackbox
               <td>{formatSize(o.size, rules(o.market)?.stepSize)}</td>
               <td>{formatSize(o.remainingSize, rules(o.market)?.stepSize)}</td>
               <td>{formatPrice(o.price, rules(o.market)?.tickSize)}</td>
-              <td>{formatPrice(o.triggerPrice, rules(o.market)?.tickSize)}</td>
+              <td>{Number(o.triggerPrice) > 0 ? formatPrice(o.triggerPrice, rules(o.market)?.tickSize) : '—'}</td>
               <td>{formatWord(o.state)}</td>
               <td title={o.reason ?? ''} className={o.outcome === 'unresolved' ? 'warn' : ''} data-testid="order-outcome-cell">
                 {o.outcome === 'unresolved' ? `did not go through${o.reason ? `: ${o.reason}` : ''}` : (o.outcome ?? '—')}
