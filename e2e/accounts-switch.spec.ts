@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { restUrl, startFixtureIndexer } from '../main/core/venues/dydx/fixtures/fixture-indexer';
 import { ADDRESS, openOrder, shortPosition, SUBACCOUNT } from '../main/core/venues/dydx/fixtures/payloads';
 import { expect, test } from './fixtures/host';
@@ -56,6 +58,21 @@ test('switching between the simulator and a watched dYdX account shows each acco
     await journal.getByLabel('Account', { exact: true }).selectOption(DYDX);
     await expect(rowAccounts.first()).toHaveAttribute('title', DYDX, { timeout: 10_000 });
     await terminalPage.screenshot({ path: 'test-results/accounts-switch-dydx-journal.png' });
+    // A file opened for review holds other accounts: it opens on all of them; back to live, on this one again.
+    const live = (await journal.getByTestId('journal-source').textContent())!.replace(/^live: /, '');
+    // The live file itself is not reviewed (Open on it goes back to live): a consistent copy in the data folder is.
+    const path = join(dirname(live), `review-${Date.now()}.db`);
+    const source = new Database(live, { readonly: true });
+    await source.backup(path);
+    source.close();
+    await journal.getByLabel('Journal file path').fill(path);
+    await journal.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(journal.getByTestId('journal-source')).toHaveText(`reviewing (read-only): ${path}`);
+    await expect(journal.getByLabel('Account', { exact: true })).toHaveValue('');
+    const choices = () => journal.getByLabel('Account', { exact: true }).locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    await expect.poll(choices).toEqual(expect.arrayContaining(['', SIMULATOR, DYDX]));
+    await journal.getByRole('button', { name: 'Back to live journal' }).click();
+    await expect(journal.getByLabel('Account', { exact: true })).toHaveValue(DYDX);
 
     await accounts.open();
     await accounts.useSimulator();

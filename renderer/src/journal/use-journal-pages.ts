@@ -14,13 +14,17 @@ export function useJournalPages(api: BlackboxApi, filter: JournalFilter, reloadK
   const [accounts, setAccounts] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const loading = useRef(false);
+  // Bumped by each first-page load: an answer for an older filter must not land in the list.
+  const generation = useRef(0);
   const filterKey = JSON.stringify(filter);
 
   const load = useCallback(
     async (beforeSeq: number | undefined, replace: boolean) => {
-      if (loading.current) return;
+      if (!replace && loading.current) return;
+      const mine = replace ? ++generation.current : generation.current;
       loading.current = true;
       const result = await api.queryJournal({ ...JSON.parse(filterKey), ...(beforeSeq ? { beforeSeq } : {}), limit: PAGE });
+      if (mine !== generation.current) return;
       loading.current = false;
       if (!result.ok) return setError(result.error.message);
       setError(null);
