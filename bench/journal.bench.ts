@@ -14,7 +14,7 @@ import { startTestTsa } from '../main/core/anchor/test-support/openssl-tsa';
 import { systemClock } from '../main/core/clock';
 import { Journal, MAX_PENDING, type JournalQuery } from '../main/core/journal/journal';
 import { migrate } from '../main/core/journal/migrations/registry';
-import { searchText } from '../main/core/journal/migrations/0006-search-index';
+import { searchIndexer } from '../main/core/journal/migrations/0006-search-index';
 import type { NewEvent } from '../main/core/journal/payloads';
 import { fill, intent, priceSample } from '../main/core/journal/test-support/events';
 import { percentile } from './stats';
@@ -49,7 +49,7 @@ function openFloor(path: string): { store: (rows: StoredRow[]) => void; close: (
   db.pragma('synchronous = FULL');
   migrate(db);
   const insert = db.prepare(`INSERT INTO events (${STORED}, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const index = db.prepare('INSERT INTO events_text (rowid, text) VALUES (?, ?)');
+  const index = searchIndexer(db);
   let prev = '0'.repeat(64);
   const store = db.transaction((rows: StoredRow[]) => {
     for (const r of rows) {
@@ -57,8 +57,8 @@ function openFloor(path: string): { store: (rows: StoredRow[]) => void; close: (
       insert.run(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], prev, link);
       prev = link;
     }
-    // Index entries after the rows, as the journal does (see its commitBatch).
-    for (const r of rows) index.run(r[0], searchText(r[8], r[9], r[6], r[7]));
+    // Index entries after the rows, in one statement, as the journal writes a batch this size.
+    index();
   });
   return { store: (rows) => store.immediate(rows), close: () => db.close() };
 }

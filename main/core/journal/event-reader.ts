@@ -6,8 +6,9 @@
  * either order id, with % and _ taken literally: the LIKE below decides. For 3 characters or
  * more, the trigram index (migration 6) first narrows the events to those holding every
  * three-character run of the text, in chain order, so a rare id is found without reading the
- * rest. Shorter text, or a file opened for review from before the index, reads events until
- * the page is full (about 0.3 s per million events read).
+ * rest; the few events written since the index last caught up (search_indexed) are read
+ * directly. Shorter text, or a file opened for review from before the index, reads events
+ * until the page is full (about 0.3 s per million events read).
  */
 import type Database from 'better-sqlite3';
 import { EVENT_KINDS, type EventKind, type JournalEvent } from '../../../shared/domain';
@@ -163,8 +164,26 @@ export class EventReader {
       if (q.account !== BEFORE_ACCOUNTS) return { events: [], more: false };
       q = { ...q, account: undefined };
     }
-    this.searchIndex ??= this.statement("SELECT 1 FROM sqlite_master WHERE name = 'events_text'").get() !== undefined;
-    const { sql, params } = buildQuery(q, start, this.columns, this.searchIndex);
+    this.searchIndex ??= this.statement("SELECT 1 FROM sqlite_master WHERE name = 'search_indexed'").get() !== undefined;
+    const indexed = this.searchIndex && q.search !== undefined && trigramQuery(q.search) !== null;
+    if (!indexed) return this.page(buildQuery(q, start, this.columns));
+    // Through the index up to where it has caught up, directly after that: in the page's order.
+    const through = this.statement('SELECT seq FROM search_indexed').pluck().get() as number;
+    const fromIndex = { ...q, beforeSeq: q.beforeSeq === undefined ? through + 1 : Math.min(q.beforeSeq, through + 1) };
+    const direct = { ...q, afterSeq: q.afterSeq === undefined ? through : Math.max(q.afterSeq, through) };
+    const [first, second] =
+      q.order === 'desc'
+        ? [buildQuery(direct, start, this.columns), buildQuery(fromIndex, start, this.columns, true)]
+        : [buildQuery(fromIndex, start, this.columns, true), buildQuery(direct, start, this.columns)];
+    const page = this.page(first);
+    if (page.more) return page;
+    const rest = this.page(second);
+    const limit = (first.params[first.params.length - 1] as number) - 1;
+    const events = [...page.events, ...rest.events];
+    return { events: events.slice(0, limit), more: events.length > limit || rest.more };
+  }
+
+  private page({ sql, params }: { sql: string; params: unknown[] }): JournalPage {
     const rows = this.statement(sql).raw().all(...params) as EventRow[];
     const limit = (params[params.length - 1] as number) - 1;
     return { events: rows.slice(0, limit).map(rowToEvent), more: rows.length > limit };

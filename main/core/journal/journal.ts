@@ -21,7 +21,7 @@ import {
   Projector, readAccounts, readBalance, readCheckpoint, readFills, readOrders, readPositions,
   type BalanceRow, type FillFilter, type FillRow, type OrderFilter, type OrderRow, type PositionRow, type ReconcileCheckpoint,
 } from './projections';
-import { searchText } from './migrations/0006-search-index';
+import { SEARCH_INDEX_BACKLOG, searchIndexer } from './migrations/0006-search-index';
 import { describeTail } from './tail-check';
 import { TIME_BLOCK, timeMarker } from './time-marks';
 import { verifyChain, type VerifyProgress, type VerifyReport } from './verify';
@@ -108,7 +108,8 @@ export class Journal {
   private startWriting(db: Database.Database, seat: WriterSeat): Writer {
     const insert = db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const moveHead = db.prepare('UPDATE head SET seq = ?, hash = ? WHERE id = 1');
-    const index = db.prepare('INSERT INTO events_text (rowid, text) VALUES (?, ?)');
+    const indexSearch = searchIndexer(db);
+    let unindexed = (db.prepare('SELECT (SELECT seq FROM head) - (SELECT seq FROM search_indexed)').pluck().get() as number);
     const projector = new Projector(db);
     const markTime = timeMarker(db);
     const commitBatch = db.transaction((batch: PreparedEvent[]) => {
@@ -119,16 +120,22 @@ export class Journal {
       }
       const last = batch[batch.length - 1];
       moveHead.run(last.record.seq, last.hash);
-      // The search index last: a statement that opens a savepoint (the events' triggers do) makes
-      // FTS5 write out what it holds, so entries added between rows would each become a tiny segment.
-      for (const { record: r } of batch) index.run(r.seq, searchText(r.payload, r.raw, r.clientId, r.venueOrderId));
+      // The search index last and in one statement: a statement that opens a savepoint (the
+      // events' triggers do) makes FTS5 write out what it holds as a segment of its own.
+      if (unindexed + batch.length >= SEARCH_INDEX_BACKLOG) indexSearch();
     });
     const head = db.prepare('SELECT seq, hash FROM head').get() as Anchor;
     this.committed = head;
     this.appended = head;
     const anchor = seat.reading();
     if (anchor.status !== 'found' || anchor.anchor.seq !== head.seq) seat.record(head.seq, head.hash);
-    return { seat, commitBatch: (batch) => commitBatch.immediate(batch) };
+    return {
+      seat,
+      commitBatch: (batch) => {
+        commitBatch.immediate(batch);
+        unindexed = unindexed + batch.length >= SEARCH_INDEX_BACKLOG ? 0 : unindexed + batch.length;
+      },
+    };
   }
 
   health(): JournalHealth {
