@@ -26,7 +26,9 @@ export const EVENT_KINDS = [
   'CANCEL_INTENT', 'CANCEL_ACK', 'CANCEL_REJECT', 'CANCEL_UNRESOLVED',
   'VENUE_ORDER_UPDATE', 'FILL', 'TRADE_BUST', 'FILL_REVERSED',
   /** A fill the journal held reversed that the venue lists as standing again (a rollback undid its bust). */
-  'FILL_RESTORED', 'TRANSACTION_STATE', 'POSITION_SNAPSHOT', 'ACCOUNT_SNAPSHOT', 'PRICE_SAMPLE',
+  'FILL_RESTORED',
+  /** What an account already held when Blackbox first reconciled it: the venue's position less the fills the journal has. */
+  'OPENING_POSITION', 'TRANSACTION_STATE', 'POSITION_SNAPSHOT', 'ACCOUNT_SNAPSHOT', 'PRICE_SAMPLE',
   'VENUE_STATUS', 'CONNECTION', 'VENUE_ERROR', 'REFERENCE_ERROR', 'CHAIN_HEIGHT', 'MALFORMED_MESSAGE', 'RECONCILE_RUN',
   'FUNDING_PAYMENT', 'SCHEMA_DRIFT',
   'INCIDENT_OPENED', 'INCIDENT_UPDATED', 'INCIDENT_CLOSED', 'CLAIM_CREATED', 'CLAIM_UPDATED', 'NOTE', 'ANCHOR',

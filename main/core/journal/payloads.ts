@@ -79,6 +79,7 @@ export const payloadSchemas = {
   FILL_REVERSED: z.object({ fillId: text, reconcileSeq: z.number().int().optional() }),
   /** Reconciliation found a fill the journal held reversed standing again at the venue: it counts again. */
   FILL_RESTORED: z.object({ fillId: text, reconcileSeq: z.number().int().optional() }),
+  OPENING_POSITION: z.object({ size: signedDecimal, venueSize: signedDecimal, reconcileSeq: z.number().int().optional() }),
   ACCOUNT_SNAPSHOT: z.object({
     totalCollateral: signedDecimal,
     accountValue: signedDecimal.nullish(),

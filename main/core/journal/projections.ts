@@ -202,6 +202,9 @@ export class Projector {
       case 'FILL_REVERSED':
         // A bust and a reversal both take the fill out of the position; the fill row stays, flagged.
         return this.bust(e as ProjectedEvent<'TRADE_BUST'>);
+      case 'OPENING_POSITION':
+        if (e.market !== null) this.movePosition(e.account, e.venue, e.market, new Exact((e as ProjectedEvent<'OPENING_POSITION'>).payload.size), e.seq);
+        return;
       case 'FILL_RESTORED':
         return this.restore(e as ProjectedEvent<'FILL_RESTORED'>);
       case 'ACCOUNT_SNAPSHOT': {

@@ -8,6 +8,7 @@
  * while we were away is a catch-up. What the journal holds and the venue no longer lists inside
  * that window is named, never repaired. Runs never overlap.
  */
+import Decimal from 'decimal.js';
 import type { JournalEvent } from '../../../shared/domain';
 import type { Finding } from '../../../shared/incidents';
 import type { Clock } from '../clock';
@@ -96,6 +97,7 @@ export class Reconciler {
   private async run(trigger: string): Promise<void> {
     const { venue, journal, clock, account } = this.deps;
     const now = clock.now();
+    const first = journal.reconcileCheckpoint(account) === null;
     const start = this.windowStart(now);
     const askedAtSeq = journal.lastAppended()?.seq ?? 0;
     const startSeq = journal.query({ account, since: start, limit: 1 }).events[0]?.seq ?? askedAtSeq + 1;
@@ -193,8 +195,17 @@ export class Reconciler {
         detail: { fillId: fill.fillId, fillType: fill.fillType, price: fill.price, size: fill.size, side: fill.side, realizedPnl: fill.realizedPnl, fee: fill.fee },
       }));
     }
-    const drift = await this.confirmedDrift(story.positions, now);
-    if (this.stopped || drift === null) return;
+    const confirmedDrift = await this.confirmedDrift(story.positions, now);
+    if (this.stopped || confirmedDrift === null) return;
+    // The first time an account is reconciled, what it held before Blackbox watched it is its
+    // opening position (journalled as the venue's word), not a drift.
+    const drift = first ? [] : confirmedDrift;
+    if (first) {
+      for (const d of confirmedDrift) {
+        const size = new Decimal(d.venue).minus(d.journal);
+        this.record({ kind: 'OPENING_POSITION', venue: venue.venue, market: d.market, payload: { size: size.isZero() ? '0' : size.toFixed(), venueSize: d.venue, reconcileSeq: run.seq } });
+      }
+    }
     for (const row of confirmed) {
       this.vanishedOrders.add(row.clientId as string);
       findings.push(finding('ORDER_VANISHED', now, {

@@ -165,6 +165,11 @@ describe('venue accounts through the contract', () => {
       }
       const venues = new Set(events.map((e) => e.venue));
       expect(venues.has('dydx') && venues.has('paradex')).toBe(true);
+      // The fixture's account held -2 ETH-USD from fills older than Blackbox's first look: the
+      // first reconciliation records that as its opening position, not as a drift.
+      const opening = events.filter((e) => e.kind === 'OPENING_POSITION');
+      expect(opening.map((e) => [e.account, e.market, (e.payload as { size: string }).size])).toEqual([[expect.stringMatching(/^dydx:mainnet:dydx1/), 'ETH-USD', '-2']]);
+      expect(events.filter((e) => e.kind === 'INCIDENT_OPENED').map((e) => (e.payload as { incidentKind: string }).incidentKind)).not.toContain('POSITION_DRIFT');
       expect(events.some((e) => e.kind === 'ORDER_INTENT')).toBe(false);
       expect((await review.verify()).verified).toBe(true);
     } finally {
