@@ -3,7 +3,8 @@
  * fill price, size, fee and side from its FILL record, the reference from the independent price
  * records at the fill's time (the terminal's own median and staleness rule), and the amount by
  * the item kind's rule; information-only items carry no amount; the total is the sum; and the
- * claim is the one the claim book journalled (CLAIM_CREATED). Every difference is named.
+ * claim is the one the claim book journalled (CLAIM_CREATED, or the CLAIM_UPDATED that last
+ * repriced it). Every difference is named.
  */
 import Decimal from 'decimal.js';
 import type { JournalEvent } from '../../../shared/domain';
@@ -38,19 +39,28 @@ function fillOf(item: ClaimItem, bySeq: ReadonlyMap<number, JournalEvent>): Jour
 
 function checkLossItem(item: ClaimItem, label: string, incident: IncidentView | undefined, bySeq: ReadonlyMap<number, JournalEvent>, prices: readonly JournalEvent[]): string[] {
   if (incident?.reversedBy) return item.amount === null ? [] : [`${label} claims ${item.amount} for a fill the rollback ${incident.reversedBy} reversed (no loss remains)`];
+  // An item that claims nothing (its fill no longer stands) cannot inflate the claim.
+  if (item.amount === null) return [];
   const fill = fillOf(item, bySeq);
   if (!fill) return [`${label}: none of its evidence is the FILL record of ${item.clientId}, so its amount cannot be recomputed`];
   const f = fill.payload as FillPayload;
   const quote = referenceAt(prices, fill.market ?? '', fill.at);
   if (quote.price === null) return [`${label}: the price records carried give no independent price at the fill's time (${quote.reason})`];
   const amount = fillLoss(f.side, f.price, quote.price, f.size, f.fee);
-  if (item.amount === null || !same(item.amount, amount.toString())) {
+  if (!same(item.amount, amount.toString())) {
     return [
-      `${label} claims ${item.amount ?? 'nothing'}, but its FILL record (seq ${fill.seq}: ${f.side} ${f.size} at ${f.price}, fee ${f.fee}) ` +
+      `${label} claims ${item.amount}, but its FILL record (seq ${fill.seq}: ${f.side} ${f.size} at ${f.price}, fee ${f.fee}) ` +
         `against the independent price ${quote.price} gives ${amount.toString()}`,
     ];
   }
   return [];
+}
+
+/** The claim as a CLAIM_CREATED record states it, or as a CLAIM_UPDATED that repriced it does. */
+export function journalledClaim(record: JournalEvent): Claim | undefined {
+  const p = record.payload as { claim?: Claim; items?: Claim['items']; total?: string };
+  if (record.kind === 'CLAIM_CREATED') return p.claim;
+  return p.items && p.total !== undefined ? { items: p.items, total: p.total } : undefined;
 }
 
 /** Names each way `claim` is not what its records give; empty when it is. */
@@ -81,10 +91,10 @@ export function recomputeClaim(claim: Claim, incidents: readonly IncidentView[],
     problems.push('an amount or the total is not a decimal number');
   }
   if (claimRecord) {
-    const journalled = (claimRecord.payload as { claim?: Claim }).claim;
+    const journalled = journalledClaim(claimRecord);
     const shape = (c: Claim | undefined) => canonicalJson({ items: (c?.items ?? []).map(({ kind, clientId, amount, evidence, incident }) => ({ kind, clientId, amount, evidence, incident })), total: c?.total ?? null });
     if (shape(journalled) !== shape(claim)) {
-      problems.push(`the claim is not the one journalled at seq ${claimRecord.seq} (CLAIM_CREATED: ${journalled?.items.length ?? 0} items, total ${journalled?.total ?? '—'})`);
+      problems.push(`the claim is not the one journalled at seq ${claimRecord.seq} (${claimRecord.kind}: ${journalled?.items.length ?? 0} items, total ${journalled?.total ?? '—'})`);
     }
   }
   return problems;

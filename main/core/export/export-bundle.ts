@@ -30,7 +30,7 @@ export interface ExportRequest {
   claim: Claim;
   /** The incidents the claim was built from; all of them are shown and their evidence carried. */
   incidents: readonly IncidentView[];
-  /** The claim's id in the claim book: its CLAIM_CREATED record is carried and checked against. */
+  /** The claim's id in the claim book: the record that last stated it (CLAIM_CREATED or a repricing CLAIM_UPDATED) is carried and checked against. */
   claimId?: string;
   /** The trader's note on the claim, shown in the report. */
   note?: string;
@@ -117,10 +117,14 @@ export async function exportBundle(request: ExportRequest): Promise<ExportResult
   return { folder, zip: zipPath, files: [...contents.keys()], head, firstSeq, records: head.seq - firstSeq + 1, fullRecords: lines.fullRecords, pdf };
 }
 
-/** The CLAIM_CREATED record of claim `id`, if the claim book journalled it. */
+/** The record that last stated claim `id`'s items: its CLAIM_CREATED, or a CLAIM_UPDATED that repriced it. */
 function claimRecordSeq(journal: Journal, id: string): number | null {
-  for (const e of allEvents(journal, { kind: 'CLAIM_CREATED' })) if ((e.payload as { claim?: { id?: string } }).claim?.id === id) return e.seq;
-  return null;
+  let seq: number | null = null;
+  for (const e of allEvents(journal, { kind: ['CLAIM_CREATED', 'CLAIM_UPDATED'] })) {
+    const p = e.payload as { claim?: { id?: string }; id?: string; items?: unknown };
+    if (e.kind === 'CLAIM_CREATED' ? p.claim?.id === id : p.id === id && p.items !== undefined) seq = e.seq;
+  }
+  return seq;
 }
 
 /** The tokens of the first anchored head at or after `lastEvidence` (one per TSA that stamped it). */

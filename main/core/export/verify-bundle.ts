@@ -19,7 +19,7 @@ import { canonicalJson } from '../journal/canonical-json';
 import { chainHash, linkHash, type ChainRecord } from '../journal/chain';
 import { checkAnchors, type AnchorVerdict } from './anchor-check';
 import { FILES, READABLE_FORMATS, REQUIRED_FILES, jsonText, type Anchor, type Manifest } from './bundle-format';
-import { recomputeClaim } from './claim-check';
+import { journalledClaim, recomputeClaim } from './claim-check';
 import { atInRecordBytes, fullLineHash, isVersion2Record, kindInRecordBytes, readLineBytes, seqInRecordBytes } from './journal-bytes';
 import { involvedClientIds, priceWindows } from './gather-evidence';
 import { deriveFiles, type ClaimFile } from './export-bundle';
@@ -356,9 +356,10 @@ export async function verifyBundle(files: ReadonlyMap<string, Buffer>, options: 
       if (claimFile) {
         lastEvidence = checkEvidence(claimFile, w, full, failures);
         const claimRecord = manifest.claimSeq ? full.get(manifest.claimSeq) ?? null : null;
-        if (manifest.claimSeq && claimRecord?.kind !== 'CLAIM_CREATED') failures.add({ file: FILES.manifest, seq: manifest.claimSeq, reason: `it names seq ${manifest.claimSeq} as the journalled claim, which journal.jsonl does not carry as a CLAIM_CREATED record` });
+        const journalled = claimRecord && (claimRecord.kind === 'CLAIM_CREATED' || claimRecord.kind === 'CLAIM_UPDATED') && journalledClaim(claimRecord) ? claimRecord : null;
+        if (manifest.claimSeq && !journalled) failures.add({ file: FILES.manifest, seq: manifest.claimSeq, reason: `it names seq ${manifest.claimSeq} as the journalled claim, which journal.jsonl does not carry as a CLAIM_CREATED or repricing CLAIM_UPDATED record` });
         if (claimRecord) lastEvidence = Math.max(lastEvidence, claimRecord.seq);
-        for (const reason of recomputeClaim(claimFile.claim, claimFile.incidents, records, claimRecord?.kind === 'CLAIM_CREATED' ? claimRecord : null)) {
+        for (const reason of recomputeClaim(claimFile.claim, claimFile.incidents, records, journalled)) {
           failures.add({ file: FILES.claim, reason });
         }
         if (!claimRecord) statements.push('the claim was not journalled (no CLAIM_CREATED record): its items were recomputed from the records only');

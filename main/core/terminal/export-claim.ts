@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ExportView } from '../../../shared/incidents';
 import { DomainError } from '../api/dispatch';
-import { buildClaim } from '../claims/build-claim';
+import type { Claim } from '../claims/build-claim';
 import { exportBundle } from '../export/export-bundle';
 import { printWithChromium } from '../export/print-pdf';
 import type { Terminal } from './terminal';
@@ -17,18 +17,16 @@ export async function exportClaim(terminal: Terminal, id: string): Promise<Expor
   const claimView = terminal.claims.list().find((c) => c.id === id);
   if (!claimView) throw new DomainError('NOT_FOUND', `There is no claim ${id}.`);
   const incidents = terminal.incidents.list().filter((i) => claimView.incidentIds.includes(i.id));
-  const claim = buildClaim(incidents);
-  if (!claim) throw new DomainError('NOTHING_TO_CLAIM', `Claim ${id}'s incidents carry no loss any more.`);
+  if (!claimView.items.some((i) => i.amount !== null)) throw new DomainError('NOTHING_TO_CLAIM', `Claim ${id}'s incidents carry no loss any more.`);
   const dir = join(dirname(terminal.journalPath), 'exports');
   mkdirSync(dir, { recursive: true });
   const stamp = new Date(terminal.parts.clock.now()).toISOString().replace(/[:.]/g, '-');
-  // The newest time-stamp covers the claim; the journalled claim is checked against when it still stands as created.
+  // The newest time-stamp covers the claim; the bundle carries the claim as the book journalled it.
   await terminal.anchorer.settled();
-  const unchanged = claim.total === claimView.total && claim.items.length === claimView.items.length;
   const result = await exportBundle({
     journal: terminal.parts.journal,
-    claim,
-    ...(unchanged ? { claimId: id } : {}),
+    claim: { items: claimView.items as Claim['items'], total: claimView.total },
+    claimId: id,
     note: claimView.note,
     incidents,
     context: { venue: terminal.parts.venue.venue, account: {} },
