@@ -6,7 +6,7 @@ export const METHOD_NAMES = ['getSnapshot', 'getPriceHistory', 'previewOrder', '
   'queryJournal', 'verifyJournal', 'pickJournalFile', 'openJournalForReview', 'closeJournalReview',
   'getJournalEvents', 'listIncidents', 'restoreCancelled', 'retryCommand', 'listClaims', 'createClaim', 'updateClaim', 'injectVenueFault',
   'exportClaim', 'listScenarios', 'startReplay', 'setReplaySpeed', 'stopReplay', 'getRiskSettings', 'setRiskSettings',
-  'getVenueSettings', 'saveVenueAccount', 'removeVenueAccount', 'useVenueAccount',
+  'getTsaSettings', 'setTsaSettings', 'getVenueSettings', 'saveVenueAccount', 'removeVenueAccount', 'useVenueAccount',
   'closePosition', 'closeAllPositions', 'getChartHistory', 'journalReviewStats', 'retryConnection'] as const;
 export const EVENT_NAMES = ['price', 'snapshot', 'verifyProgress', 'incident', 'exportProgress'] as const;
 export const IPC_METHOD_PREFIX = 'blackbox:call:';

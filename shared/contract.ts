@@ -13,6 +13,7 @@ import { CANDLE_INTERVALS, type ChartHistory } from './chart';
 import type { JournalReviewStats } from './review';
 import { marketRiskSchema, type MarketRiskSettings } from './risk-settings';
 import type { SessionView, TerminalSnapshot } from './snapshot';
+import { tsaUrlListSchema, type TsaSettingsView } from './tsa-settings';
 import { saveVenueAccountSchema, type VenueSettingsView } from './venue-accounts';
 
 /** Bounded so that no size or price beyond any market's reaches the core: 12 digits each side of the point. */
@@ -116,6 +117,10 @@ export const methodParams = {
   getRiskSettings: z.object({ market: marketName }).strict(),
   /** Overrides some of a market's band and caps; the rest keep their current values. */
   setRiskSettings: z.object({ market: marketName, settings: marketRiskSchema.partial().strict() }).strict(),
+  /** The time-stamp authorities in force, where that list comes from, and the list saved in Settings. */
+  getTsaSettings: z.object({}).strict(),
+  /** Saves the authorities a venue account's terminal anchors with from its next start; an empty list: the defaults. */
+  setTsaSettings: z.object({ urls: tsaUrlListSchema }).strict(),
   /** The venue accounts, which one the live terminal runs on, and how secrets are kept here. */
   getVenueSettings: z.object({}).strict(),
   /** Adds or replaces an account; a Paradex key is encrypted at rest (or held in memory) and never sent back. */
@@ -167,6 +172,8 @@ export interface MethodResults {
   stopReplay: SessionView;
   getRiskSettings: MarketRiskSettings;
   setRiskSettings: MarketRiskSettings;
+  getTsaSettings: TsaSettingsView;
+  setTsaSettings: TsaSettingsView;
   getVenueSettings: VenueSettingsView;
   saveVenueAccount: VenueSettingsView;
   removeVenueAccount: VenueSettingsView;

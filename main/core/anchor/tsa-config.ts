@@ -4,6 +4,8 @@
  * list in Settings, then the defaults — which apply to a real venue account only: the embedded
  * simulator, replays and tests never reach the internet unless a TSA is named for them.
  */
+import type { TsaSource } from '../../../shared/tsa-settings';
+
 export const DEFAULT_TSA_URLS: readonly string[] = ['https://freetsa.org/tsr', 'http://timestamp.digicert.com'];
 
 export interface TsaSources {
@@ -39,4 +41,12 @@ export function tsaUrlsFor({ flags = [], env, settings = null, realAccount }: Ts
   }
   if (settings !== null) return [...settings];
   return realAccount ? [...DEFAULT_TSA_URLS] : [];
+}
+
+/** Which of the sources `tsaUrlsFor` takes its list from, for Settings to say so. */
+export function tsaSourceOf({ flags = [], env, settings = null, realAccount }: TsaSources): TsaSource {
+  if (flags.length > 0) return 'flag';
+  if (env !== undefined) return 'environment';
+  if (settings !== null) return 'settings';
+  return realAccount ? 'defaults' : 'none';
 }

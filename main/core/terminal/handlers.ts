@@ -21,7 +21,7 @@ const RETRIED = '-T';
 /** Methods about which session is shown and the trader's settings: the TerminalSwitch answers them. */
 export const SESSION_METHODS = [
   'listScenarios', 'startReplay', 'setReplaySpeed', 'stopReplay', 'getRiskSettings', 'setRiskSettings',
-  'getVenueSettings', 'saveVenueAccount', 'removeVenueAccount', 'useVenueAccount',
+  'getTsaSettings', 'setTsaSettings', 'getVenueSettings', 'saveVenueAccount', 'removeVenueAccount', 'useVenueAccount',
 ] as const;
 export type TerminalHandlers = Omit<ContractHandlers, (typeof SESSION_METHODS)[number]>;
 

@@ -122,5 +122,5 @@ export async function startBlackbox(options: StartTerminalOptions & { scenarioDi
     terminal = await start(null);
   }
   const stopSimulator = async () => (await simulator)?.stop();
-  return new TerminalSwitch({ live: terminal, scenarioDir: options.scenarioDir, settings: options.settings, accounts, start, notice, onClose: stopSimulator });
+  return new TerminalSwitch({ live: terminal, scenarioDir: options.scenarioDir, settings: options.settings, accounts, start, notice, onClose: stopSimulator, anchoring: options.anchoring });
 }

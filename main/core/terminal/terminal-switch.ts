@@ -12,9 +12,11 @@ import { METHOD_NAMES } from '../../../shared/contract-names';
 import type { SessionView } from '../../../shared/snapshot';
 import type { CoreEventListener, CoreService } from '../api/core-service';
 import { DomainError } from '../api/dispatch';
+import { tsaSettingsView } from '../anchor/tsa-settings-view';
 import { LiveReplay } from '../replay/live-replay';
 import { riskSettingsFor } from '../risk/risk-settings';
 import { parseScenario } from '../scenario/parse';
+import { simulatorAccountId } from '../settings/account-id';
 import type { SettingsStore } from '../settings/settings';
 import type { LiveAccount, VenueAccountBook } from '../settings/venue-account-book';
 import { SESSION_METHODS, type TerminalHandlers } from './handlers';
@@ -32,6 +34,8 @@ export interface TerminalSwitchOptions {
   notice: string | null;
   /** Stops what outlives each live terminal (the host's simulator), after the last one closed. */
   onClose?: () => Promise<void>;
+  /** How the host anchors (start-terminal's `anchoring`); absent: nothing is anchored. */
+  anchoring?: { flags?: readonly string[] };
 }
 
 export class TerminalSwitch implements CoreService {
@@ -43,11 +47,13 @@ export class TerminalSwitch implements CoreService {
   private readonly settings: SettingsStore;
   private readonly venues: VenueSwitching;
   private readonly onClose?: () => Promise<void>;
+  private readonly anchoring?: { flags?: readonly string[] };
 
   constructor(options: TerminalSwitchOptions) {
     this.scenarioDir = options.scenarioDir;
     this.settings = options.settings;
     this.onClose = options.onClose;
+    this.anchoring = options.anchoring;
     this.venues = new VenueSwitching({ ...options, onSwitched: (terminal) => this.liveReplaced(terminal) });
     this.unsubscribe = this.follow(options.live);
     const delegated = Object.fromEntries(
@@ -73,6 +79,12 @@ export class TerminalSwitch implements CoreService {
         const inForce = riskSettingsFor(market, overrides);
         this.settings.set('risk', overrides);
         return inForce;
+      },
+      getTsaSettings: async () => this.tsaView(),
+      // Read when a venue account's terminal starts: the saved list applies from the next start.
+      setTsaSettings: async ({ urls }) => {
+        this.settings.set('tsaUrls', urls.length > 0 ? urls : null);
+        return this.tsaView();
       },
       getVenueSettings: async () => this.venues.view(),
       saveVenueAccount: async (params) => this.venues.save(params),
@@ -112,6 +124,12 @@ export class TerminalSwitch implements CoreService {
   private liveReplaced(terminal: Terminal): void {
     if (this.replay) return;
     this.switchTo(terminal);
+  }
+
+  private tsaView() {
+    const { parts } = this.live;
+    const realAccount = parts.account !== simulatorAccountId('Simulator');
+    return tsaSettingsView({ inForce: parts.tsaUrls ?? [], anchoring: this.anchoring, saved: this.settings.get('tsaUrls'), realAccount });
   }
 
   private session(): SessionView {
