@@ -15,6 +15,7 @@ import { StatusBar } from './layout/StatusBar';
 import { Tabs } from './layout/Tabs';
 import { ReplayControl } from './replay/ReplayControl';
 import { RiskSettingsTab } from './settings/RiskSettingsTab';
+import { TsaSettingsPanel } from './settings/TsaSettingsPanel';
 import { useVenueSettings, type VenueSettingsControl } from './settings/use-venue-settings';
 import { VenueAccountsPanel } from './settings/VenueAccountsPanel';
 import { useIncidents } from './state/use-incidents';
@@ -103,6 +104,7 @@ function Session({ api, snapshot, venueSettings, tab }: SessionProps) {
                 <>
                   <VenueAccountsPanel control={venueSettings} />
                   {market && <RiskSettingsTab api={api} market={market} />}
+                  <TsaSettingsPanel api={api} />
                 </>
               ),
             },
