@@ -7,6 +7,12 @@ test.describe.configure({ mode: 'serial' });
 
 const MARKET = 'BTC-USD-PERP';
 
+/** The report writes money grouped in thousands, with at least two decimals and every recorded digit ("17,152.770591665"). */
+function asMoney(total: string): string {
+  const [whole, fraction = ''] = total.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')}`;
+}
+
 test('a liquidation at a corrupted mark becomes an incident, and a claim from it is drafted, submitted and exported', async ({ terminalPage, playwright }) => {
   const terminal = new TerminalPage(terminalPage);
   await terminal.reference(MARKET);
@@ -47,7 +53,7 @@ test('a liquidation at a corrupted mark becomes an incident, and a claim from it
     const report = await chromium.newPage();
     await report.goto(`file://${folder}/report.html`);
     await expect(report.locator('body')).toContainText('UNEXPECTED_LIQUIDATION');
-    await expect(report.locator('body')).toContainText(c1.total);
+    await expect(report.locator('body')).toContainText(`${asMoney(c1.total)} USD`);
   } finally {
     await chromium.close();
   }
@@ -90,7 +96,8 @@ test('without the hook the venue-fault method is forbidden', async ({ host }) =>
   try {
     const token = new URL(served.url).searchParams.get('token');
     const { WebSocket } = await import('ws');
-    const socket = new WebSocket(`${served.url.replace(/^http/, 'ws').split('?')[0].replace(/\/$/, '')}/ws?token=${token}`);
+    // The host serves only its own origin, as its page would send it.
+    const socket = new WebSocket(`${served.url.replace(/^http/, 'ws').split('?')[0].replace(/\/$/, '')}/ws?token=${token}`, { origin: new URL(served.url).origin });
     await new Promise((resolve) => socket.once('open', resolve));
     const reply = await new Promise<{ result: { ok: boolean; error?: { code: string } } }>((resolve) => {
       socket.once('message', (data) => resolve(JSON.parse(String(data))));
