@@ -16,6 +16,7 @@
  * A verifier recomputes each line's hash, checks that each prevHash is the previous line's hash,
  * and that the last line is the head the manifest names.
  */
+import type { AccountOwner } from '../settings/account-id';
 import { hashedText, type ChainRecord } from '../journal/chain';
 
 export const BUNDLE_FORMAT = 2;
@@ -65,6 +66,8 @@ export interface Manifest {
   claimSeq?: number | null;
   /** Format 2: the tokens time-stamping the evidence (the first anchored head at or after it). */
   anchors?: AnchorRef[];
+  /** Whose claim it is (the same as claim.json's context.owner). */
+  account?: AccountOwner;
 }
 
 const HEAD = '{"seq":';

@@ -14,6 +14,7 @@ import { Journal } from '../journal/journal';
 import { runReplay } from '../replay/run-replay';
 import { parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/types';
+import { REPLAY_ACCOUNT } from '../replay/replay-session';
 import { scenarioContext } from './bundle-context';
 import { FILES, REQUIRED_FILES, type Manifest } from './bundle-format';
 import { exportBundle, type ExportResult } from './export-bundle';
@@ -74,6 +75,10 @@ describe('exporting the rollback claim', () => {
     expect(claimFile.claim.total).toBe('7502.5');
     expect(claimFile.generator).toBe(GENERATOR);
     expect(claimFile.context.scenario.name).toBe('paradex-2026-01-rollback');
+    // Whose claim: the account in claim.json, the manifest and the report.
+    expect(claimFile.context.owner).toMatchObject({ id: REPLAY_ACCOUNT, venue: 'sim', network: 'local', address: 'replay' });
+    expect(manifest.account).toEqual(claimFile.context.owner);
+    expect(files.get(FILES.report)!.toString('utf8')).toContain('Whose records');
     expect(claimFile.incidents.map((i: IncidentView) => i.id)).toEqual(incidents.map((i) => i.id));
   });
 
@@ -112,10 +117,10 @@ describe('exporting the rollback claim', () => {
   it('gives the same bytes when exported again from the journal file', async () => {
     const journal = Journal.openReadOnly(journalPath);
     try {
-      const again = await exportBundle({ journal, claim, claimId: 'C1', incidents, context: scenarioContext(scenario), generator: GENERATOR, dir: join(work, 'again'), name: 'b' });
+      const again = await exportBundle({ journal, claim, claimId: 'C1', incidents, context: scenarioContext(scenario, REPLAY_ACCOUNT), generator: GENERATOR, dir: join(work, 'again'), name: 'b' });
       for (const name of again.files) expect(readFileSync(join(again.folder, name)).equals(files.get(name)!), name).toBe(true);
       expect(readFileSync(again.zip).equals(readFileSync(result.zip))).toBe(true);
-      await expect(exportBundle({ journal, claim, incidents, context: scenarioContext(scenario), generator: GENERATOR, dir: join(work, 'again'), name: 'b' })).rejects.toThrow(/already exists/);
+      await expect(exportBundle({ journal, claim, incidents, context: scenarioContext(scenario, REPLAY_ACCOUNT), generator: GENERATOR, dir: join(work, 'again'), name: 'b' })).rejects.toThrow(/already exists/);
     } finally {
       journal.close();
     }

@@ -106,6 +106,7 @@ export async function exportBundle(request: ExportRequest): Promise<ExportResult
     derived: [...DERIVED_FILES],
     claimSeq,
     anchors,
+    ...(request.context.owner ? { account: request.context.owner } : {}),
   };
   contents.set(FILES.manifest, Buffer.from(jsonText(manifest)));
   writeFileSync(join(folder, FILES.manifest), contents.get(FILES.manifest)!);

@@ -25,7 +25,7 @@ export async function exportReplayClaims(scenario: Scenario, session: ReplaySess
       claim: { items: created.items as Claim['items'], total: created.total },
       claimId: created.id,
       incidents,
-      context: scenarioContext(scenario),
+      context: scenarioContext(scenario, terminal.parts.account),
       name: `${scenario.name}-claim-${n + 1}`,
     }));
     if (created.total !== claim.total) throw new Error(`the claim book made ${created.total} where the replay report says ${claim.total}`);

@@ -179,6 +179,7 @@ ${summary(input, currency)}
 <dl>
 <dt>Venue</dt><dd>${esc(context.venue)}</dd>
 <dt>Account</dt><dd>${account || '—'}</dd>
+${context.owner ? `<dt>Whose records</dt><dd>${esc(context.owner.proof)}${context.owner.proofSeqs.length ? ` (seq ${context.owner.proofSeqs.map((q) => `<span class="seq">${q}</span>`).join(', ')})` : ''}</dd>` : ''}
 ${scenario ? `<dt>Scenario</dt><dd>${esc(scenario.name)} (${esc(scenario.start)} to ${esc(scenario.until)})${scenario.description ? `<br><span class="muted">${esc(scenario.description)}</span>` : ''}</dd>` : ''}
 ${input.note ? `<dt>Trader's note</dt><dd>${esc(input.note)}</dd>` : ''}
 <dt>Journal</dt><dd>up to seq <span class="seq">${input.head.seq}</span> at ${esc(iso(input.headAt))}, head hash <span class="mono">${esc(input.head.hash)}</span></dd>

@@ -9,9 +9,17 @@ import { DomainError } from '../api/dispatch';
 import type { Claim } from '../claims/build-claim';
 import { exportBundle } from '../export/export-bundle';
 import { printWithChromium } from '../export/print-pdf';
+import { accountOwner } from '../settings/account-id';
 import type { Terminal } from './terminal';
 
 const GENERATOR = 'blackbox 0.1.0';
+
+/** The signed requests of the claim's own orders: for a trading account, what ties the records to its key. */
+function signedRequests(terminal: Terminal, incidents: { clientIds: string[] }[]): number[] {
+  if (terminal.parts.venue.watchOnly) return [];
+  const clientIds = [...new Set(incidents.flatMap((i) => i.clientIds))];
+  return clientIds.flatMap((clientId) => terminal.parts.journal.query({ account: terminal.parts.account, kind: 'ORDER_SENT', clientId, limit: 10 }).events.map((e) => e.seq));
+}
 
 export async function exportClaim(terminal: Terminal, id: string): Promise<ExportView> {
   const claimView = terminal.claims.list().find((c) => c.id === id);
@@ -29,7 +37,7 @@ export async function exportClaim(terminal: Terminal, id: string): Promise<Expor
     claimId: id,
     note: claimView.note,
     incidents,
-    context: { venue: terminal.parts.venue.venue, account: {} },
+    context: { venue: terminal.parts.venue.venue, account: {}, owner: accountOwner(terminal.parts.account, signedRequests(terminal, incidents)) },
     generator: GENERATOR,
     dir,
     name: `claim-${id}-${stamp}`,
