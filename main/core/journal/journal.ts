@@ -18,7 +18,7 @@ import { JournalInputError, JournalUnavailableError, isCorruption, plainReason }
 import { openForReview, openForWriting, type JournalHealth, type OpenedFile } from './open-file';
 import type { NewEvent } from './payloads';
 import {
-  Projector, readAccounts, readBalance, readCheckpoint, readFills, readOrders, readPositions,
+  Projector, fillBusted, readAccounts, readBalance, readCheckpoint, readFills, readOrders, readPositions,
   type BalanceRow, type FillFilter, type FillRow, type OrderFilter, type OrderRow, type PositionRow, type ReconcileCheckpoint,
 } from './projections';
 import { SEARCH_INDEX_BACKLOG, searchIndexer } from './migrations/0006-search-index';
@@ -217,8 +217,8 @@ export class Journal {
     const pending = this.pendingFacts.get(factKey(account, venue, fillId));
     if (pending) return { busted: pending === 'bust' };
     if (!this.db) throw new JournalUnavailableError(this.status.state === 'ok' ? 'failed' : this.status.state, this.status.message);
-    const row = readFills(this.db, { account, fillId }).find((f) => f.venue === venue);
-    return row ? { busted: row.busted } : null;
+    const busted = fillBusted(this.db, account, venue, fillId);
+    return busted === undefined ? null : { busted: busted === 1 };
   }
 
   positions(filter?: { account?: string }): PositionRow[] {

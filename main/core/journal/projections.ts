@@ -412,6 +412,11 @@ export function readFills(db: Database.Database, filter: FillFilter = {}): FillR
   return rows.map((r) => ({ ...r, busted: r.busted === 1 }));
 }
 
+/** One fill's busted flag by its key, or undefined when the account holds no such fill (the door asks this per fact). */
+export function fillBusted(db: Database.Database, account: string, venue: string, fillId: string): number | undefined {
+  return statement(db, 'SELECT busted FROM fills WHERE account = ? AND fill_id = ? AND venue = ?').pluck().get(account, fillId, venue) as number | undefined;
+}
+
 export function readPositions(db: Database.Database, filter: { account?: string } = {}): PositionRow[] {
   const w = where([[filter.account, 'account = ?']]);
   return statement(db, `SELECT account, venue, market, size, last_seq AS lastSeq FROM positions ${w.sql} ORDER BY account, venue, market`).all(...w.params) as PositionRow[];
