@@ -6,6 +6,15 @@ const SAVED = ['http://127.0.0.1:9/tsr', 'https://127.0.0.1:9/tsr2'];
 
 test('Settings names the time-stamp authorities in force and where they come from, and saves a list', async ({ terminalPage }) => {
   const terminal = new TerminalPage(terminalPage);
+  try {
+    await savesAndClears(terminal, terminalPage);
+  } finally {
+    // The served terminal is shared by the other specs: leave no saved list behind.
+    await terminal.call('setTsaSettings', { urls: [] });
+  }
+});
+
+async function savesAndClears(terminal: TerminalPage, terminalPage: TerminalPage['page']): Promise<void> {
   await terminal.tab('Settings').click();
   const panel = terminalPage.getByTestId('tsa-settings');
   const inForce = panel.getByTestId('tsa-in-force');
@@ -36,9 +45,4 @@ test('Settings names the time-stamp authorities in force and where they come fro
   await panel.getByRole('button', { name: 'Save authorities' }).click();
   await expect(panel.locator('.settings-message')).toHaveText('Cleared; a venue account uses the defaults from its next start.');
   await expect(inForce).toContainText('Saved: none (defaults:');
-});
-
-test.afterEach(async ({ terminalPage }) => {
-  // The served terminal is shared by the other specs: leave no saved list behind.
-  await new TerminalPage(terminalPage).call('setTsaSettings', { urls: [] });
-});
+}
