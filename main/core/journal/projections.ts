@@ -118,8 +118,6 @@ const plain = (d: Decimal): string => (d.isZero() ? '0' : d.toFixed());
 const signed = (side: Side, size: string): Decimal => (side === 'BUY' ? new Exact(size) : new Exact(size).neg());
 export const externalKey = (venueOrderId: string): string => `venue:${venueOrderId}`;
 
-type Key = { account: string; key: string };
-
 export class Projector {
   private readonly s;
 
