@@ -5,7 +5,7 @@
  * those tables, so a row that differs is named (table, key, field, both values).
  */
 import Database from 'better-sqlite3';
-import type { EventKind } from '../../../shared/domain';
+import type { EventKind, JournalEvent } from '../../../shared/domain';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations/registry';
 import { isProjectedKind, payloadSchemas } from './payloads';
 import { Projector, readFills, readOrders, readPositions, type ProjectedEvent } from './projections';
@@ -51,17 +51,7 @@ function tables(db: Database.Database): Record<ProjectionDifference['table'], Ma
 }
 
 /** A record as the projector needs it (payload parsed). */
-export interface ProjectableRecord {
-  seq: number;
-  at: number;
-  account: string;
-  venue: string;
-  kind: EventKind;
-  market: string | null;
-  clientId: string | null;
-  venueOrderId: string | null;
-  payload: unknown;
-}
+export type ProjectableRecord = Pick<JournalEvent, 'seq' | 'at' | 'account' | 'venue' | 'kind' | 'market' | 'clientId' | 'venueOrderId' | 'payload'>;
 
 /**
  * A fresh in-memory schema holding the projections of `records` (in seq order), through the same

@@ -13,7 +13,7 @@ import type { JournalEvent } from '../../../shared/domain';
 import type { Finding } from '../../../shared/incidents';
 import type { Clock } from '../clock';
 import { JournalUnavailableError } from '../journal/errors';
-import type { Journal } from '../journal/journal';
+import type { Journal, ReconcileCheckpoint } from '../journal/journal';
 import type { NewJournalEvent } from '../orders/journal-port';
 import type { QueryResult, TradeBust, VenueAdapter, VenueEvent, VenueFill, VenueOrder, VenuePosition } from '../venues/port';
 import { compare, fillTime, finding, positionDrift, SETTLE_MS, type VenueStory } from './compare';
@@ -86,19 +86,19 @@ export class Reconciler {
   }
 
   /** Where this account's venue history must be read from: the checkpoint's window, else its first record. */
-  private windowStart(now: number): number {
+  private windowStart(now: number, checkpoint: ReconcileCheckpoint | null): number {
     const { journal, account, sessionStart } = this.deps;
-    const checkpoint = journal.reconcileCheckpoint(account);
-    const first = journal.query({ account, limit: 1 }).events[0]?.at;
-    const start = checkpoint?.windowStart ?? Math.min(first ?? sessionStart, sessionStart);
+    const first = () => journal.query({ account, limit: 1 }).events[0]?.at ?? sessionStart;
+    const start = checkpoint?.windowStart ?? Math.min(first(), sessionStart);
     return Math.max(start, now - LOOKBACK_MS);
   }
 
   private async run(trigger: string): Promise<void> {
     const { venue, journal, clock, account } = this.deps;
     const now = clock.now();
-    const first = journal.reconcileCheckpoint(account) === null;
-    const start = this.windowStart(now);
+    const checkpoint = journal.reconcileCheckpoint(account);
+    const first = checkpoint === null;
+    const start = this.windowStart(now, checkpoint);
     const askedAtSeq = journal.lastAppended()?.seq ?? 0;
     const startSeq = journal.query({ account, since: start, limit: 1 }).events[0]?.seq ?? askedAtSeq + 1;
     const [fills, busts, history, open, positions] = await Promise.all([

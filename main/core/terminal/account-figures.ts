@@ -7,6 +7,7 @@
  */
 import Decimal from 'decimal.js';
 import type { AccountView, PositionView } from '../../../shared/snapshot';
+import { readPrice } from '../risk/price-value';
 import type { VenueAccount, VenueMarket } from '../venues/port';
 
 /** A market's terms: maintenance margin, and initial margin and fees where the venue states them. */
@@ -23,15 +24,8 @@ export interface FigureInputs {
   market(symbol: string): MarketTerms | undefined;
 }
 
-const dec = (value: string | null | undefined): Decimal | null => {
-  if (value === null || value === undefined || value === '') return null;
-  try {
-    const d = new Decimal(value);
-    return d.isFinite() ? d : null;
-  } catch {
-    return null;
-  }
-};
+/** A venue's decimal, or null where it said nothing readable. */
+const dec = readPrice;
 
 const text = (value: Decimal | null, places = 8) => (value === null ? null : value.toDecimalPlaces(places).toString());
 

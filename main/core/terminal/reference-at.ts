@@ -5,16 +5,15 @@
  * journalled first as backfilled samples so that the judgement's evidence is in the record.
  * No quorum, no price: the judgement then says it cannot be checked.
  */
-import Decimal from 'decimal.js';
 import type { JournalEvent } from '../../../shared/domain';
 import type { Journal } from '../journal/journal';
 import type { RecordingJournal } from './venue-recorder';
 import { referencesAt } from '../reference/history';
+import { DEFAULT_QUORUM, median } from '../reference/median';
 import type { ReferenceFeed } from '../reference/sample';
 
 /** How old a journalled sample may be and still stand for the price at a moment. */
 const SAMPLE_REACH_MS = 60_000;
-const QUORUM = 2;
 const SAMPLE_PAGE = 400;
 const MINUTE_MS = 60_000;
 
@@ -83,8 +82,8 @@ const key = (market: string, at: number) => `${market}@${Math.floor(at / MINUTE_
 
 function quorum(samples: JournalEvent[]): PastReference {
   const evidence = samples.map((e) => e.seq);
-  if (samples.length < QUORUM) return { price: null, evidence };
-  return { price: median(samples.map((e) => new Decimal((e.payload as SamplePayload).price as string))), evidence };
+  if (samples.length < DEFAULT_QUORUM) return { price: null, evidence };
+  return { price: median(samples.map((e) => (e.payload as SamplePayload).price as string)), evidence };
 }
 
 function sampleTime(e: JournalEvent): number {
@@ -92,9 +91,3 @@ function sampleTime(e: JournalEvent): number {
   return typeof receivedAt === 'number' ? receivedAt : e.at;
 }
 
-function median(values: Decimal[]): string {
-  const sorted = [...values].sort((a, b) => a.cmp(b));
-  const mid = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 ? sorted[mid] : sorted[mid - 1].plus(sorted[mid]).div(2);
-  return value.toString();
-}
