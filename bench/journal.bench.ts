@@ -14,7 +14,7 @@ import { startTestTsa } from '../main/core/anchor/test-support/openssl-tsa';
 import { systemClock } from '../main/core/clock';
 import { Journal, MAX_PENDING, type JournalQuery } from '../main/core/journal/journal';
 import { migrate } from '../main/core/journal/migrations/registry';
-import { searchIndexer } from '../main/core/journal/migrations/0006-search-index';
+import { indexCatchUp } from '../main/core/journal/index-catch-up';
 import type { NewEvent } from '../main/core/journal/payloads';
 import { fill, intent, priceSample } from '../main/core/journal/test-support/events';
 import { percentile } from './stats';
@@ -49,7 +49,7 @@ function openFloor(path: string): { store: (rows: StoredRow[]) => void; close: (
   db.pragma('synchronous = FULL');
   migrate(db);
   const insert = db.prepare(`INSERT INTO events (${STORED}, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const index = searchIndexer(db);
+  const index = indexCatchUp(db);
   let prev = '0'.repeat(64);
   const store = db.transaction((rows: StoredRow[]) => {
     for (const r of rows) {

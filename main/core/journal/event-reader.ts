@@ -72,18 +72,28 @@ function wholeNumber(value: number | undefined, field: string): number | undefin
 }
 
 /**
- * `firstSeqSince`: where a `since` filter can start (see time-marks.ts); 1 when there is none.
- * `searchIndex`: the file has events_text (a file opened for review may predate it).
+ * Where a page's events come from: `events` alone (its own rows in seq order; in a file from
+ * before migration 7 also its own indexes), `keys` (the filter keys of migration 7 pick the
+ * events) or `text` (the trigram index of migration 6 picks them).
  */
+export type QuerySource = 'events' | 'keys' | 'text';
+
+/** The events columns, each named with its table (the keys share some names). */
+const qualified = (columns: string): string =>
+  columns.split(', ').map((c) => (/^[a-z_]+$/.test(c) ? `events.${c}` : c)).join(', ');
+
+/** `firstSeqSince`: where a `since` filter can start (see time-marks.ts); 1 when there is none. */
 export function buildQuery(
-  q: JournalQuery, firstSeqSince = 1, columns = EVENT_COLUMNS, searchIndex = false,
+  q: JournalQuery, firstSeqSince = 1, columns = EVENT_COLUMNS, via: QuerySource = 'events',
 ): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const search = q.search !== undefined && q.search !== '' ? q.search : null;
-  const trigrams = search !== null && searchIndex ? trigramQuery(search) : null;
-  // With the index, events come from it in seq order (its rowid), and seq bounds are handed to it.
-  const seq = trigrams === null ? 'seq' : 'events_text.rowid';
+  const trigrams = search !== null && via === 'text' ? trigramQuery(search) : null;
+  if (via === 'text' && trigrams === null) throw new RangeError('a text search of fewer than three characters cannot use the text index');
+  // Events come in seq order from whichever table picks them, and seq bounds are handed to it.
+  const seq = via === 'text' ? 'events_text.rowid' : via === 'keys' ? 'event_keys.seq' : 'events.seq';
+  const key = via === 'keys' ? 'event_keys' : 'events';
   if (trigrams !== null) {
     where.push('events_text MATCH ?');
     params.push(trigrams);
@@ -91,23 +101,23 @@ export function buildQuery(
   const kinds = q.kind === undefined ? [] : typeof q.kind === 'string' ? [q.kind] : [...q.kind];
   for (const kind of kinds) if (!KNOWN_KINDS.has(kind)) throw new JournalInputError(`unknown event kind ${JSON.stringify(kind)}`);
   if (kinds.length > 0) {
-    where.push(`kind IN (${kinds.map(() => '?').join(', ')})`);
+    where.push(`${key}.kind IN (${kinds.map(() => '?').join(', ')})`);
     params.push(...kinds);
   }
   if (q.account !== undefined) {
-    where.push('account = ?');
+    where.push(`${key}.account = ?`);
     params.push(q.account);
   }
   if (q.market !== undefined) {
-    where.push('market = ?');
+    where.push(`${key}.market = ?`);
     params.push(q.market);
   }
   if (q.clientId !== undefined) {
-    where.push('client_id = ?');
+    where.push(`${key}.client_id = ?`);
     params.push(q.clientId);
   }
   if (wholeNumber(q.since, 'since') !== undefined) {
-    where.push('at >= ?', `${seq} >= ?`);
+    where.push('events.at >= ?', `${seq} >= ?`);
     params.push(q.since, firstSeqSince);
   }
   if (wholeNumber(q.afterSeq, 'afterSeq') !== undefined) {
@@ -121,7 +131,7 @@ export function buildQuery(
   if (search !== null) {
     const pattern = likePattern(search);
     where.push(
-      `(payload LIKE ? ESCAPE '\\' OR raw LIKE ? ESCAPE '\\' OR client_id LIKE ? ESCAPE '\\' OR venue_order_id LIKE ? ESCAPE '\\')`,
+      `(events.payload LIKE ? ESCAPE '\\' OR events.raw LIKE ? ESCAPE '\\' OR events.client_id LIKE ? ESCAPE '\\' OR events.venue_order_id LIKE ? ESCAPE '\\')`,
     );
     params.push(pattern, pattern, pattern, pattern);
   }
@@ -133,16 +143,20 @@ export function buildQuery(
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   // One extra row tells whether another page exists.
   params.push(limit + 1);
-  // CROSS JOIN keeps the index as the outer loop: it yields seqs in order, so the LIMIT stops it early.
-  const from = trigrams === null ? 'events' : 'events_text CROSS JOIN events ON events.seq = events_text.rowid';
-  return { sql: `SELECT ${columns} FROM ${from} ${filter} ORDER BY ${seq} ${order} LIMIT ?`, params };
+  // CROSS JOIN keeps the picking index as the outer loop: it yields seqs in order, so the LIMIT stops it early.
+  const from =
+    via === 'text' ? 'events_text CROSS JOIN events ON events.seq = events_text.rowid'
+      : via === 'keys' ? 'event_keys CROSS JOIN events ON events.seq = event_keys.seq'
+        : 'events';
+  return { sql: `SELECT ${qualified(columns)} FROM ${from} ${filter} ORDER BY ${seq} ${order} LIMIT ?`, params };
 }
 
 /** Read access to one connection's events, with statements prepared once. */
 export class EventReader {
   private readonly cache = new Map<string, Database.Statement>();
   private columns: string | null = null;
-  private searchIndex: boolean | null = null;
+  /** Which of the deferred indexes' tables the file has (a file opened for review may predate them). */
+  private tables: Set<string> | null = null;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -164,23 +178,30 @@ export class EventReader {
       if (q.account !== BEFORE_ACCOUNTS) return { events: [], more: false };
       q = { ...q, account: undefined };
     }
-    this.searchIndex ??= this.statement("SELECT 1 FROM sqlite_master WHERE name = 'search_indexed'").get() !== undefined;
-    const indexed = this.searchIndex && q.search !== undefined && trigramQuery(q.search) !== null;
-    if (!indexed) return this.page(buildQuery(q, start, this.columns));
+    const via = this.sourceFor(q);
+    if (via === 'events') return this.page(buildQuery(q, start, this.columns));
     // Through the index up to where it has caught up, directly after that: in the page's order.
     const through = this.statement('SELECT seq FROM search_indexed').pluck().get() as number;
     const fromIndex = { ...q, beforeSeq: q.beforeSeq === undefined ? through + 1 : Math.min(q.beforeSeq, through + 1) };
     const direct = { ...q, afterSeq: q.afterSeq === undefined ? through : Math.max(q.afterSeq, through) };
     const [first, second] =
       q.order === 'desc'
-        ? [buildQuery(direct, start, this.columns), buildQuery(fromIndex, start, this.columns, true)]
-        : [buildQuery(fromIndex, start, this.columns, true), buildQuery(direct, start, this.columns)];
+        ? [buildQuery(direct, start, this.columns), buildQuery(fromIndex, start, this.columns, via)]
+        : [buildQuery(fromIndex, start, this.columns, via), buildQuery(direct, start, this.columns)];
     const page = this.page(first);
     if (page.more) return page;
     const rest = this.page(second);
     const limit = (first.params[first.params.length - 1] as number) - 1;
     const events = [...page.events, ...rest.events];
     return { events: events.slice(0, limit), more: events.length > limit || rest.more };
+  }
+
+  /** The text index for a search it can narrow, else the filter keys for a filter they hold, else the events alone. */
+  private sourceFor(q: JournalQuery): QuerySource {
+    const tables = (this.tables ??= new Set(this.statement("SELECT name FROM sqlite_master WHERE name IN ('search_indexed', 'event_keys')").pluck().all() as string[]));
+    if (tables.has('search_indexed') && q.search !== undefined && trigramQuery(q.search) !== null) return 'text';
+    const filtered = q.kind !== undefined || q.account !== undefined || q.market !== undefined || q.clientId !== undefined;
+    return filtered && tables.has('event_keys') ? 'keys' : 'events';
   }
 
   private page({ sql, params }: { sql: string; params: unknown[] }): JournalPage {

@@ -136,30 +136,12 @@ export function rowToEvent(row: EventRow): JournalEvent {
   };
 }
 
-/**
- * The event as stored. Its payload is read back from the stored text (a copy of the caller's,
- * as canonical JSON has it), but only when something asks: most callers of append only want the
- * seq, and parsing every payload was a good part of an append's cost.
- */
+/** The event as stored; its payload is read back from the stored text, a copy of the caller's as canonical JSON has it. */
 export function preparedToEvent(p: PreparedEvent): JournalEvent {
   const r = p.record;
-  const text = r.payload;
-  let payload: unknown;
-  let parsed = false;
   return {
     seq: r.seq, at: r.at, venueAt: r.venueAt, account: r.account, venue: r.venue, kind: r.kind as EventKind, market: r.market,
-    clientId: r.clientId, venueOrderId: r.venueOrderId,
-    get payload(): unknown {
-      if (!parsed) {
-        payload = JSON.parse(text);
-        parsed = true;
-      }
-      return payload;
-    },
-    set payload(value: unknown) {
-      payload = value;
-      parsed = true;
-    },
+    clientId: r.clientId, venueOrderId: r.venueOrderId, payload: JSON.parse(r.payload),
     raw: r.raw, prevHash: p.prevHash, hash: p.hash, chainVersion: r.version,
   };
 }

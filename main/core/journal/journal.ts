@@ -21,7 +21,7 @@ import {
   Projector, fillBusted, readAccounts, readBalance, readCheckpoint, readFills, readOrders, readPositions,
   type BalanceRow, type FillFilter, type FillRow, type OrderFilter, type OrderRow, type PositionRow, type ReconcileCheckpoint,
 } from './projections';
-import { SEARCH_INDEX_BACKLOG, searchIndexer } from './migrations/0006-search-index';
+import { SEARCH_INDEX_BACKLOG, indexCatchUp } from './index-catch-up';
 import { describeTail } from './tail-check';
 import { TIME_BLOCK, timeMarker } from './time-marks';
 import { verifyChain, type VerifyProgress, type VerifyReport } from './verify';
@@ -108,7 +108,7 @@ export class Journal {
   private startWriting(db: Database.Database, seat: WriterSeat): Writer {
     const insert = db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const moveHead = db.prepare('UPDATE head SET seq = ?, hash = ? WHERE id = 1');
-    const indexSearch = searchIndexer(db);
+    const catchUpIndexes = indexCatchUp(db);
     let unindexed = (db.prepare('SELECT (SELECT seq FROM head) - (SELECT seq FROM search_indexed)').pluck().get() as number);
     const projector = new Projector(db);
     const markTime = timeMarker(db);
@@ -120,9 +120,9 @@ export class Journal {
       }
       const last = batch[batch.length - 1];
       moveHead.run(last.record.seq, last.hash);
-      // The search index last and in one statement: a statement that opens a savepoint (the
+      // The deferred indexes last and in one statement each: a statement that opens a savepoint (the
       // events' triggers do) makes FTS5 write out what it holds as a segment of its own.
-      if (unindexed + batch.length >= SEARCH_INDEX_BACKLOG) indexSearch();
+      if (unindexed + batch.length >= SEARCH_INDEX_BACKLOG) catchUpIndexes();
     });
     const head = db.prepare('SELECT seq, hash FROM head').get() as Anchor;
     this.committed = head;

@@ -367,11 +367,27 @@ function where(conditions: [unknown, string][]): { sql: string; params: unknown[
 
 const ACTIVE_STATES = "('intent', 'sent', 'acked', 'unresolved', 'NEW', 'UNTRIGGERED', 'OPEN')";
 
+/**
+ * Our own orders are keyed by their client id, so a look-up by client id reads the key; only
+ * orders placed elsewhere that carry a client id are found through the client id index (`+`
+ * keeps SQLite from walking the account's orders for that half instead).
+ */
+const BY_CLIENT_ID = "((account = ? AND order_key = ? AND origin = 'own') OR (+account = ? AND client_id = ? AND origin <> 'own'))";
+const BY_CLIENT_ID_ANY_ACCOUNT = "((order_key = ? AND origin = 'own') OR (client_id = ? AND origin <> 'own'))";
+
 export function readOrders(db: Database.Database, filter: OrderFilter = {}): OrderRow[] {
+  const { account, clientId } = filter;
   const w = where([
-    [filter.account, 'account = ?'], [filter.clientId, 'client_id = ?'], [filter.venueOrderId, 'venue_order_id = ?'], [filter.venue, 'venue = ?'],
+    [clientId === undefined ? account : undefined, 'account = ?'],
+    [filter.venueOrderId, 'venue_order_id = ?'], [filter.venue, 'venue = ?'],
     [filter.activeOrSinceSeq, `(last_seq >= ? OR state IN ${ACTIVE_STATES})`],
   ]);
+  if (clientId !== undefined) {
+    const [condition, params] =
+      account === undefined ? [BY_CLIENT_ID_ANY_ACCOUNT, [clientId, clientId]] : [BY_CLIENT_ID, [account, clientId, account, clientId]];
+    w.sql = w.sql ? w.sql.replace('WHERE ', `WHERE ${condition} AND `) : `WHERE ${condition}`;
+    w.params.unshift(...params);
+  }
   const rows = statement(
     db,
     `SELECT account, order_key AS orderKey, client_id AS clientId, origin, venue, market, side, type, size, price,
@@ -443,16 +459,23 @@ export function readCheckpoint(db: Database.Database, account: string): Reconcil
 
 /**
  * The accounts the journal holds records of, in name order: one index step per account (a skip
- * scan), so a million records cost what a handful do. A file from before accounts holds one.
+ * scan), so a million records cost what a handful do; from migration 7 the index is the filter
+ * keys', and the few events it has not caught up with are read directly. A file from before
+ * accounts holds one.
  */
 export function readAccounts(db: Database.Database): string[] {
   const columns = statement(db, 'SELECT name FROM pragma_table_info(?)').pluck().all('events') as string[];
   if (!columns.includes('account')) return statement(db, 'SELECT 1 FROM events LIMIT 1').get() ? [BEFORE_ACCOUNTS] : [];
-  return statement(
+  const keyed = statement(db, "SELECT 1 FROM sqlite_master WHERE name = 'event_keys'").get() !== undefined;
+  const table = keyed ? 'event_keys' : 'events';
+  const indexed = statement(
     db,
     `WITH RECURSIVE named(account) AS (
-       SELECT min(account) FROM events
-       UNION ALL SELECT (SELECT min(account) FROM events WHERE account > named.account) FROM named WHERE named.account IS NOT NULL
+       SELECT min(account) FROM ${table}
+       UNION ALL SELECT (SELECT min(account) FROM ${table} WHERE account > named.account) FROM named WHERE named.account IS NOT NULL
      ) SELECT account FROM named WHERE account IS NOT NULL`,
   ).pluck().all() as string[];
+  if (!keyed) return indexed;
+  const recent = statement(db, 'SELECT DISTINCT account FROM events WHERE seq > (SELECT seq FROM search_indexed)').pluck().all() as string[];
+  return [...new Set([...indexed, ...recent])].sort();
 }

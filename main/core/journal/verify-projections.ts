@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import type { EventKind, JournalEvent } from '../../../shared/domain';
+import { plainReason } from './errors';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations/registry';
 import { isProjectedKind, payloadSchemas } from './payloads';
 import { Projector, readFills, readOrders, readPositions, type ProjectedEvent } from './projections';
@@ -22,7 +23,7 @@ export interface ProjectionDifference {
 }
 
 export interface ProjectionCheck {
-  /** False when the file is of a schema this version does not recompute. */
+  /** False when the file is of a schema this version does not recompute, or its records cannot all be read. */
   checked: boolean;
   reason: string | null;
   rows: { orders: number; fills: number; positions: number };
@@ -98,7 +99,13 @@ export function verifyProjections(path: string): ProjectionCheck {
       return { checked: false, reason: `the file is at schema version ${version}; projections are recomputed for version ${SCHEMA_VERSION} (open it with Blackbox once to migrate)`, rows: { orders: 0, fills: 0, positions: 0 }, differences: [] };
     }
     const differences: ProjectionDifference[] = [];
-    const memory = recompute(file, differences);
+    let memory: Database.Database;
+    try {
+      memory = recompute(file, differences);
+    } catch (err) {
+      // A damaged file: the chain's walk names where; the projections cannot be recomputed past it.
+      return { checked: false, reason: `the records cannot all be read: ${plainReason(err)}`, rows: { orders: 0, fills: 0, positions: 0 }, differences: [] };
+    }
     try {
       const stored = tables(file);
       const recomputed = tables(memory);

@@ -14,7 +14,7 @@ function plan(db: Database.Database, sql: string, params: unknown[]): string {
 }
 
 const seqsOf = (db: Database.Database, q: JournalQuery): number[] => {
-  const { sql, params } = buildQuery({ limit: 1000, ...q }, 1, undefined, true);
+  const { sql, params } = buildQuery({ limit: 1000, ...q }, 1, undefined, 'text');
   return db.prepare(sql).raw().all(...params).map((row) => (row as unknown[])[0] as number);
 };
 
@@ -44,7 +44,7 @@ describe('migration 6: search index', () => {
     const db = new Database(join(tempDir(), 'j.db'));
     migrate(db, 6);
     for (const q of [{ search: 'f-901' }, { search: 'f-901', order: 'desc' as const, afterSeq: 5 }, { search: 'abc', kind: 'FILL' as const }]) {
-      const { sql, params } = buildQuery(q, 1, undefined, true);
+      const { sql, params } = buildQuery(q, 1, undefined, 'text');
       const detail = plan(db, sql, params);
       expect(detail).toMatch(/^SCAN events_text VIRTUAL TABLE/);
       expect(detail).toContain('SEARCH events USING INTEGER PRIMARY KEY (rowid=?)');
@@ -107,7 +107,7 @@ describe('migration 6: search index', () => {
         needle, fc.constantFrom<'asc' | 'desc'>('asc', 'desc'), fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 30 }),
         (search, order, afterSeq, limit) => {
           const q: JournalQuery = { search, order, afterSeq, limit };
-          const { sql, params } = buildQuery(q, 1, undefined, false);
+          const { sql, params } = buildQuery(q, 1, undefined, 'events');
           const rows = db.prepare(sql).raw().all(...params).map((row) => (row as unknown[])[0] as number);
           const page = review.query(q);
           expect(page.events.map((e) => e.seq)).toEqual(rows.slice(0, limit));

@@ -11,6 +11,7 @@ import { eventIndexesMigration } from './0003-event-indexes';
 import { projectionsMigration } from './0004-projections';
 import { accountsMigration } from './0005-accounts';
 import { searchIndexMigration } from './0006-search-index';
+import { commitPagesMigration } from './0007-commit-pages';
 import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   projectionsMigration,
   accountsMigration,
   searchIndexMigration,
+  commitPagesMigration,
 ];
 
 /** The schema version this build writes. */
