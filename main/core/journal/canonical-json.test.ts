@@ -14,6 +14,19 @@ describe('canonicalJson', () => {
     expect(canonicalJson(value)).toBe('{"":5,"B":2,"a":1,"aa":6,"\u{1F600}":3,"\uE000":4}');
   });
 
+  it('orders keys an engine lists out of code-unit order (array indexes, __proto__) all the same', () => {
+    expect(canonicalJson({ '10': 1, '9': 2, a: 3, '-': 4 })).toBe('{"-":4,"10":1,"9":2,"a":3}');
+    expect(canonicalJson({ b: { '10': 1, '9': 2 }, a: [{ z: 1, y: 2 }] })).toBe('{"a":[{"y":2,"z":1}],"b":{"10":1,"9":2}}');
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"y":1,"x":2}}'))).toBe('{"__proto__":{"x":2,"y":1},"b":1}');
+  });
+
+  it('leaves the value it is given as it was', () => {
+    const value = { b: [{ d: 1, c: 2 }], a: 1 };
+    canonicalJson(value);
+    expect(Object.keys(value)).toEqual(['b', 'a']);
+    expect(Object.keys(value.b[0])).toEqual(['d', 'c']);
+  });
+
   it('escapes strings the way JSON.stringify does', () => {
     expect(canonicalJson({ s: 'quote " back \\ nl \n tab \t nul \u0000 lone \uD800' })).toBe(
       '{"s":"quote \\" back \\\\ nl \\n tab \\t nul \\u0000 lone \\ud800"}',
@@ -52,10 +65,20 @@ describe('canonicalJson', () => {
         expect(canonicalJson(JSON.parse(text))).toBe(text);
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
         expect(canonicalJson(reverseKeys(value))).toBe(text);
+        expect(text).toBe(sortedText(value));
       }),
+      { numRuns: 500 },
     );
   });
 });
+
+/** The plainest canonical writer, to hold the fast one against. */
+function sortedText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedText).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${sortedText(v)}`).join(',')}}`;
+}
 
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
