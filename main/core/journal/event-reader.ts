@@ -1,6 +1,9 @@
 /**
  * Reading events back: paged, filtered queries that each walk one index in chain order, so a
- * page costs about the same on a journal of a thousand events or a million.
+ * page costs about the same on a journal of a thousand events or a million. The filters by kind,
+ * account, market and client id walk the indexes of event_keys (migration 7), which the writer
+ * fills in batches: the few events written since it last caught up (search_indexed) are read
+ * directly, after (or, newest first, before) those the keys pick.
  *
  * Text search matches a case-insensitive (ASCII) substring of the payload, the raw message or
  * either order id, with % and _ taken literally: the LIKE below decides. For 3 characters or
