@@ -39,7 +39,7 @@ type StoredRow = [number, number, number | null, string, string, string | null, 
 /**
  * The floor: what storing the same rows costs without the journal's code. A bare loop hashes each
  * row twice with SHA-256 (as chain v2 does: the record, then prev ‖ that) and writes what the
- * journal writes per event — its row and its search-index entry — into a file of the journal's
+ * journal writes per event — its row and its entries in the text index and the filter keys — into a file of the journal's
  * own schema and pragmas, in transactions of the same size. The journal's checks, canonical
  * JSON, projections and bookkeeping are what the ratio measures.
  */
