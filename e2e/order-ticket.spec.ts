@@ -28,7 +28,8 @@ test('an order far outside the band is refused with the reason and never reaches
   const price = (reference * 1.5).toFixed(1);
   await terminal.ticket.getByLabel('Size', { exact: true }).fill('0.001');
   await terminal.ticket.getByLabel('Price').fill(price);
-  await expect(terminal.ticket.getByTestId('band-preview')).toContainText(`✗ buy at ${price} is`);
+  // The reason names the price as a number: 142495.0 reads 142495.
+  await expect(terminal.ticket.getByTestId('band-preview')).toContainText(`✗ buy at ${Number(price)} is`);
   await terminal.ticket.getByLabel('Price').press('Enter');
   const outcome = terminal.ticket.getByTestId('order-outcome');
   await expect(outcome).toContainText(': denied — buy at');
