@@ -7,6 +7,7 @@ import { Journal } from './journal';
 import { fill, intent } from './test-support/events';
 import { runJournalCli } from './test-support/child';
 import { tempDir } from './test-support/temp-dir';
+import { SEARCH_INDEX_BACKLOG } from './index-catch-up';
 import { describeDifference, verifyProjections } from './verify-projections';
 
 function journalWithTrades(): string {
@@ -47,6 +48,25 @@ describe('verifyProjections', () => {
     expect(lines).toContain('positions row sim:local:test sim BTC-USD-PERP: size is "0.9" in the file, the records give "0.3"');
     expect(lines).toContain('positions row sim:local:test sim ETH-USD-PERP: in the file, though no record gives it');
     expect(lines).toHaveLength(4);
+  });
+
+  it('names a filter key changed, missing or invented, which would hide a record from a filtered page or show one', () => {
+    const path = join(tempDir(), 'journal.db');
+    const journal = Journal.open(path, { clock: new VirtualClock(1_767_225_600_000) });
+    // Enough events that the writer has copied the keys of the first ones.
+    for (let i = 0; i < SEARCH_INDEX_BACKLOG; i++) journal.append(i === 1 ? fill(null, 'f-1', 'BUY', '0.5') : { kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: { i } }, { durable: false });
+    journal.close();
+    expect(verifyProjections(path).differences).toEqual([]);
+    edit(path, `
+      UPDATE event_keys SET kind = 'NOTE' WHERE seq = 2;
+      DELETE FROM event_keys WHERE seq = 3;
+      INSERT INTO event_keys (seq, kind, account) VALUES (${SEARCH_INDEX_BACKLOG + 5}, 'FILL', 'sim:local:test');
+    `);
+    expect(verifyProjections(path).differences.map(describeDifference)).toEqual([
+      'event_keys row seq 2: kind is "NOTE" in the file, the records give "FILL"',
+      'event_keys row seq 3: missing from the file, though the records give it',
+      `event_keys row seq ${SEARCH_INDEX_BACKLOG + 5}: in the file, though no record gives it`,
+    ]);
   });
 
   it('makes `blackbox journal verify` exit 1 naming the row', async () => {

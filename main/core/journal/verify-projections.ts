@@ -1,8 +1,9 @@
 /**
  * `journal verify`'s second half: the projections (orders, fills, positions) recomputed from the
  * records alone — every projected record replayed through the same Projector into a fresh
- * in-memory schema — and compared row by row with the tables the file holds. The exports read
- * those tables, so a row that differs is named (table, key, field, both values).
+ * in-memory schema — and compared row by row with the tables the file holds, and the filter keys
+ * compared with the records they copy. The exports read those tables, so a row that differs is
+ * named (table, key, field, both values).
  */
 import Database from 'better-sqlite3';
 import type { EventKind, JournalEvent } from '../../../shared/domain';
@@ -12,7 +13,7 @@ import { isProjectedKind, payloadSchemas } from './payloads';
 import { Projector, readFills, readOrders, readPositions, type ProjectedEvent } from './projections';
 
 export interface ProjectionDifference {
-  table: 'orders' | 'fills' | 'positions';
+  table: 'orders' | 'fills' | 'positions' | 'event_keys';
   key: string;
   /** The differing column; null when the row exists on one side only. */
   field: string | null;
@@ -42,7 +43,7 @@ interface Row {
   payload: string;
 }
 
-function tables(db: Database.Database): Record<ProjectionDifference['table'], Map<string, Record<string, unknown>>> {
+function tables(db: Database.Database): Record<'orders' | 'fills' | 'positions', Map<string, Record<string, unknown>>> {
   const keyed = <T extends object>(rows: T[], key: (r: T) => string) => new Map(rows.map((r) => [key(r), r as Record<string, unknown>]));
   return {
     orders: keyed(readOrders(db), (r) => `${r.account} ${r.orderKey}`),
@@ -90,6 +91,34 @@ function recompute(file: Database.Database, problems: ProjectionDifference[]): D
   return projectRecords(records(), (seq, reason) => problems.push({ table: 'orders', key: `seq ${seq}`, field: 'payload', stored: 'a projected record', recomputed: `cannot be projected: ${reason}` }));
 }
 
+const KEY_COLUMNS = ['kind', 'account', 'market', 'client_id', 'venue_order_id'] as const;
+
+/**
+ * The filter keys (migration 7) against the records they copy, up to where they have caught up:
+ * a key changed, missing or invented would hide a record from a filtered page, or show one.
+ */
+function keyDifferences(file: Database.Database): ProjectionDifference[] {
+  const differs = KEY_COLUMNS.map((c) => `k.${c} IS NOT e.${c}`).join(' OR ');
+  const pairs = `SELECT e.seq AS seq, k.seq AS keyed, ${KEY_COLUMNS.map((c) => `e.${c} AS e_${c}, k.${c} AS k_${c}`).join(', ')}
+    FROM events e LEFT JOIN event_keys k ON k.seq = e.seq WHERE e.seq <= (SELECT seq FROM search_indexed) AND (k.seq IS NULL OR ${differs})`;
+  const invented = `SELECT k.seq FROM event_keys k WHERE k.seq > (SELECT seq FROM search_indexed) OR NOT EXISTS (SELECT 1 FROM events e WHERE e.seq = k.seq)`;
+  const differences: ProjectionDifference[] = [];
+  for (const row of file.prepare(pairs).iterate() as IterableIterator<Record<string, unknown>>) {
+    const key = `seq ${row.seq}`;
+    if (row.keyed === null) {
+      differences.push({ table: 'event_keys', key, field: null, stored: undefined, recomputed: { kind: row.e_kind } });
+      continue;
+    }
+    for (const c of KEY_COLUMNS) {
+      if (row[`k_${c}`] !== row[`e_${c}`]) differences.push({ table: 'event_keys', key, field: c, stored: row[`k_${c}`], recomputed: row[`e_${c}`] });
+    }
+  }
+  for (const seq of file.prepare(invented).pluck().iterate() as IterableIterator<number>) {
+    differences.push({ table: 'event_keys', key: `seq ${seq}`, field: null, stored: { seq }, recomputed: undefined });
+  }
+  return differences;
+}
+
 /** Recomputes the projections of the journal file at `path` (opened read-only) and compares. */
 export function verifyProjections(path: string): ProjectionCheck {
   const file = new Database(path, { readonly: true, fileMustExist: true });
@@ -99,10 +128,13 @@ export function verifyProjections(path: string): ProjectionCheck {
       return { checked: false, reason: `the file is at schema version ${version}; projections are recomputed for version ${SCHEMA_VERSION} (open it with Blackbox once to migrate)`, rows: { orders: 0, fills: 0, positions: 0 }, differences: [] };
     }
     const differences: ProjectionDifference[] = [];
-    let memory: Database.Database;
+    let memory: Database.Database | undefined;
+    let keyed: ProjectionDifference[];
     try {
       memory = recompute(file, differences);
+      keyed = keyDifferences(file);
     } catch (err) {
+      memory?.close();
       // A damaged file: the chain's walk names where; the projections cannot be recomputed past it.
       return { checked: false, reason: `the records cannot all be read: ${plainReason(err)}`, rows: { orders: 0, fills: 0, positions: 0 }, differences: [] };
     }
@@ -121,6 +153,7 @@ export function verifyProjections(path: string): ProjectionCheck {
           for (const field of Object.keys(b)) if (a[field] !== b[field]) differences.push({ table, key, field, stored: a[field], recomputed: b[field] });
         }
       }
+      differences.push(...keyed);
       return { checked: true, reason: null, rows: { orders: stored.orders.size, fills: stored.fills.size, positions: stored.positions.size }, differences };
     } finally {
       memory.close();
