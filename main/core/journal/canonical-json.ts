@@ -6,15 +6,24 @@
  * inside an array, functions) is refused rather than silently changed.
  */
 export function canonicalJson(value: unknown): string {
+  return canonicalForm(value).text;
+}
+
+/**
+ * The canonical text and a value it reads as: `value` itself, or a copy of the objects in it
+ * whose keys were out of order (what is left of the caller's is shared, not copied); when the
+ * engine would not keep the order (see inKeyOrder), a copy parsed back from the text.
+ */
+export function canonicalForm(value: unknown): { text: string; value: unknown } {
   // Fast and common: the value with every object's keys in order, written by JSON.stringify,
   // which makes one flat string; piecing the text together ourselves cost the journal a sixth
   // of its append rate. What the engine would not enumerate in order is written piece by piece.
   const ordered = inKeyOrder(value);
-  if (ordered !== UNORDERABLE && ordered !== REFUSED) return JSON.stringify(ordered);
+  if (ordered !== UNORDERABLE && ordered !== REFUSED) return { text: JSON.stringify(ordered), value: ordered };
   const text = ordered === REFUSED ? undefined : write(value);
   // The writer runs on every append, so it does not track where it is; only a refusal pays for that.
   if (text === undefined) throw new TypeError(describeRefusal(value, '$') ?? 'canonical JSON cannot hold this value');
-  return text;
+  return { text, value: JSON.parse(text) };
 }
 
 const REFUSED = Symbol('refused');

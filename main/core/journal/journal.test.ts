@@ -151,6 +151,16 @@ describe('Journal', () => {
     journal.close();
   });
 
+  it('returns a payload that writes as the stored text and equals what reads back, keys in canonical order', () => {
+    const { journal } = fresh();
+    const stored = journal.append({ kind: 'NOTE', account: 'sim:local:test', venue: 'sim', payload: { b: 1, a: { d: [{ z: 1, y: 2 }], c: 'x' }, u: undefined } }, { durable: true });
+    const [read] = journal.query({ kind: 'NOTE' }).events;
+    expect(JSON.stringify(stored.payload)).toBe(JSON.stringify(read.payload));
+    expect(JSON.stringify(stored.payload)).toBe('{"a":{"c":"x","d":[{"y":2,"z":1}]},"b":1}');
+    expect(stored.payload).toEqual(read.payload);
+    journal.close();
+  });
+
   it('keeps the raw venue message with its event, covered by the hash', () => {
     const { journal } = fresh();
     const stored = journal.append(priceSample(7), { durable: true });
