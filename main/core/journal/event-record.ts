@@ -140,8 +140,8 @@ export function rowToEvent(row: EventRow): JournalEvent {
 
 /**
  * The event as stored. Its payload is the caller's value as canonical JSON read it (objects out of
- * key order copied), not read back from the text: parsing every payload cost the batched append a
- * twentieth of its rate, and the text is made from exactly this value.
+ * key order copied), not read back from the text: parsing every payload back cost the batched
+ * append a few per cent of its rate, and the text is made from exactly this value.
  */
 export function preparedToEvent(p: PreparedEvent): JournalEvent {
   const r = p.record;
