@@ -36,15 +36,33 @@ export interface ChainRecord {
 const text = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
 const integer = (value: number | null): string => (value === null ? 'null' : String(value));
 
+/**
+ * The quoted form of a field with few distinct values (account, venue, kind, market), written
+ * once: a record's hashed text is written for every append and every record verified, and this
+ * saves a fifth of that.
+ */
+const quotedFew = new Map<string, string>();
+const MAX_QUOTED = 4096;
+function few(value: string | null): string {
+  if (value === null) return 'null';
+  let quoted = quotedFew.get(value);
+  if (quoted === undefined) {
+    if (quotedFew.size >= MAX_QUOTED) quotedFew.clear();
+    quoted = JSON.stringify(value);
+    quotedFew.set(value, quoted);
+  }
+  return quoted;
+}
+
 /** canonicalJson of the hashed object for a stored record; keys are already in code-unit order. */
 export function hashedText(r: ChainRecord): string {
   const tail =
-    `"kind":${text(r.kind)},"market":${text(r.market)},"payload":${r.payload},"raw":${text(r.raw)},"seq":${integer(r.seq)}`;
+    `"kind":${few(r.kind)},"market":${few(r.market)},"payload":${r.payload},"raw":${text(r.raw)},"seq":${integer(r.seq)}`;
   if (r.version === 1) {
-    return `{"at":${integer(r.at)},"clientId":${text(r.clientId)},${tail},"venue":${text(r.venue)},"venueAt":${integer(r.venueAt)},"venueOrderId":${text(r.venueOrderId)}}`;
+    return `{"at":${integer(r.at)},"clientId":${text(r.clientId)},${tail},"venue":${few(r.venue)},"venueAt":${integer(r.venueAt)},"venueOrderId":${text(r.venueOrderId)}}`;
   }
   return (
-    `{"account":${text(r.account)},"at":${integer(r.at)},"clientId":${text(r.clientId)},${tail},"v":2,"venue":${text(r.venue)}` +
+    `{"account":${few(r.account)},"at":${integer(r.at)},"clientId":${text(r.clientId)},${tail},"v":2,"venue":${few(r.venue)}` +
     `,"venueAt":${integer(r.venueAt)},"venueOrderId":${text(r.venueOrderId)}}`
   );
 }
