@@ -2,26 +2,22 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../api/dispatch';
 import { confSettings } from '../settings/conf-settings';
 import { startBlackbox } from './start-terminal';
 import type { TerminalSwitch } from './terminal-switch';
+import { SCENARIO_DIR, callHost } from './test-support/host-call';
 
 let host: TerminalSwitch;
 let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bb-switch-'));
-  host = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir: join(import.meta.dirname, '../../../scenarios') });
+  host = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir: SCENARIO_DIR });
 });
 afterAll(async () => {
   await host.close();
 });
 
-const call = async (method: string, params: unknown) => {
-  const result = await dispatch(host.handlers, method, params);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as never;
-};
+const call = (method: string, params: unknown) => callHost<never>(host, method, params);
 
 describe('the session a host serves', () => {
   it('swaps the live terminal for a live replay and back, telling the UI each time', async () => {

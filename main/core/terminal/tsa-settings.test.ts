@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TSA_URLS } from '../anchor/tsa-config';
 import { tsaSettingsView } from '../anchor/tsa-settings-view';
-import { dispatch } from '../api/dispatch';
 import { confSettings } from '../settings/conf-settings';
 import { startBlackbox } from './start-terminal';
 import type { TerminalSwitch } from './terminal-switch';
+import { SCENARIO_DIR, callHost } from './test-support/host-call';
 
 // Only loopback authorities here: no test may reach a public TSA.
 const LOOPBACK = ['http://127.0.0.1:9/tsr', 'https://127.0.0.1:9/tsr2'];
@@ -17,17 +17,13 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bb-tsa-settings-'));
   // vitest runs with BLACKBOX_TSA_URLS=none: the host anchors, the environment says with nothing.
-  host = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir: join(import.meta.dirname, '../../../scenarios'), anchoring: {} });
+  host = await startBlackbox({ dataDir, settings: confSettings(dataDir), scenarioDir: SCENARIO_DIR, anchoring: {} });
 });
 afterAll(async () => {
   await host.close();
 });
 
-const call = async (method: string, params: unknown) => {
-  const result = await dispatch(host.handlers, method, params);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as never;
-};
+const call = (method: string, params: unknown) => callHost<never>(host, method, params);
 
 describe('time-stamp authorities in Settings', () => {
   it('says the environment decides, saves a list to the settings file, and clears it', async () => {

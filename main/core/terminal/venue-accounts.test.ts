@@ -19,6 +19,7 @@ import { revertedTransaction } from '../venues/paradex/fixtures/rest-payloads';
 import { dataFrame } from '../venues/paradex/fixtures/ws-frames';
 import { startBlackbox } from './start-terminal';
 import type { TerminalSwitch } from './terminal-switch';
+import { SCENARIO_DIR, callHost } from './test-support/host-call';
 import { paradexAuthVenue } from './test-support/paradex-auth-venue';
 
 const KEY = '0x1234567890abcdef1234567890abcdef';
@@ -39,15 +40,11 @@ let secrets: SecretStore;
 const servers: Array<{ close(): Promise<void> | void }> = [];
 
 async function open(): Promise<TerminalSwitch> {
-  host = await startBlackbox({ dataDir, settings: confSettings(dataDir), secrets, scenarioDir: join(import.meta.dirname, '../../../scenarios'), referenceUrls: NO_FEEDS });
+  host = await startBlackbox({ dataDir, settings: confSettings(dataDir), secrets, scenarioDir: SCENARIO_DIR, referenceUrls: NO_FEEDS });
   return host;
 }
 
-async function call<T>(method: string, params: unknown): Promise<T> {
-  const result = await dispatch(host!.handlers, method, params);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(method: string, params: unknown): Promise<T> => callHost<T>(host!, method, params);
 
 async function refused(method: string, params: unknown): Promise<{ code: string; message: string }> {
   const result = await dispatch(host!.handlers, method, params);
